@@ -1,0 +1,1 @@
+"""Qt-free domain core: document, frameworks, scoring, checks, storage, form layouts."""
