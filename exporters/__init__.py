@@ -1,0 +1,1 @@
+"""Writers of the form layouts to .xlsx, .docx and .pdf (no Qt import)."""

@@ -1,0 +1,352 @@
+"""Checks (审核) a careful accountant makes before handing the forms in (RULES.md §4).
+
+Each check yields a Finding that names the form, the row and the figures, and carries the path
+of the cell concerned so the window can jump to it. Sums that are off by at most 0.01 (尾数误差)
+are warnings, never errors.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterable, Optional
+
+from .document import (EXPENSE_LINES, PUBLIC_PARTS, BasicDataForm, Document, ScoredForm,
+                       form_title)
+from .findings import ERROR, WARNING, Finding
+from .framework import Framework
+from .money import ZERO, q2, ratio, total
+from .parsing import normalize
+from .paths import row_path
+from .scoring import FormResult
+
+TOLERANCE = Decimal("0.01")  # 尾数误差
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+
+def _amount(value: Optional[Decimal]) -> str:
+    """An amount in a message: 2 decimals, or every decimal typed when there are more."""
+    if value is None:
+        return "（空）"
+    exact = format(value.normalize(), "f")
+    fixed = f"{q2(value):.2f}"
+    return exact if "." in exact and len(exact.split(".")[1]) > 2 else fixed
+
+
+def _points(value: Optional[Decimal]) -> str:
+    return "（空）" if value is None else format(value.normalize(), "f")
+
+
+def _percent(fraction: Decimal) -> str:
+    return f"{q2(fraction * 100):.2f}%"
+
+
+class _Sink:
+    """Collects the findings of one form, prefixing its title."""
+
+    def __init__(self, form_key: str, title: str):
+        self.form_key, self.title = form_key, title
+        self.items: list[Finding] = []
+
+    def add(self, severity: str, code: str, path: str, message: str) -> None:
+        self.items.append(Finding(severity, code, f"{self.title}：{message}", self.form_key, path))
+
+    def error(self, code: str, path: str, message: str) -> None:
+        self.add(ERROR, code, path, message)
+
+    def warning(self, code: str, path: str, message: str) -> None:
+        self.add(WARNING, code, path, message)
+
+    def sum_mismatch(self, code: str, path: str, message: str, difference: Decimal) -> None:
+        """An error, or a warning when the difference is only 尾数误差."""
+        if abs(difference) <= TOLERANCE:
+            self.warning(code, path, message + "（相差不超过 0.01，可能是尾数误差）")
+        else:
+            self.error(code, path, message)
+
+
+def future_year(text: str, year: int) -> Optional[int]:
+    """The first year written in ``text`` that is later than the form's year."""
+    if not text or "年" not in text:
+        return None
+    for match in _YEAR.finditer(text or ""):
+        found = int(match.group(1))
+        if found > year:
+            return found
+    return None
+
+
+def _check_texts(sink: _Sink, year: int, texts: Iterable[tuple[str, str, str]]) -> None:
+    """texts: (path, where, text)."""
+    for path, where, text in texts:
+        found = future_year(text, year)
+        if found is not None:
+            sink.warning("text.future_year", path,
+                         f"{where}中写有“{found}年”，晚于本表年度 {year} 年，请核对是否笔误")
+
+
+# --- scored forms (整体自评表, 项目自评表) ---------------------------------------------------
+
+def _funding_paths(form_key: str, is_project: bool) -> dict[str, str]:
+    if is_project:
+        return {name: f"{form_key}.funding.{name}" for name in ("initial", "annual", "executed")} | {
+            "input_annual": f"{form_key}.current.annual"}
+    return {name: f"{form_key}.funding.{name}" for name in ("initial", "annual", "executed")} | {
+        "input_annual": f"{form_key}.funding.annual"}
+
+
+def _check_funding(sink: _Sink, form: ScoredForm, framework: Framework, result: FormResult,
+                   is_project: bool) -> None:
+    key = sink.form_key
+    paths = _funding_paths(key, is_project)
+    line = result.funding
+    if framework.funding_points > 0 and not line.annual:
+        sink.error("funding.no_budget", paths["input_annual"],
+                   "全年预算数为空或为 0，无法计算执行率，资金执行得分按 0 分计")
+    if line.annual and line.executed is not None and line.executed > line.annual:
+        sink.warning("funding.over_budget", paths["executed"],
+                     f"全年执行数 {_amount(line.executed)} 万元超过全年预算数 {_amount(line.annual)} 万元，请核对")
+    limit = framework.budget_adjustment_warning
+    if limit is not None and line.initial is not None and line.annual is not None:
+        if line.initial == 0:
+            far = line.annual != 0
+        else:
+            far = abs(line.annual - line.initial) / line.initial > limit
+        if far:
+            change = ("年中追加" if line.initial == 0 else
+                      f"调整幅度 {_percent(abs(line.annual - line.initial) / line.initial)}")
+            sink.warning("funding.budget_adjusted", paths["initial"],
+                         f"年初预算数 {_amount(line.initial)} 万元与全年预算数 {_amount(line.annual)} 万元"
+                         f"相差较大（{change}），请在自评报告中说明预算调整原因")
+    if is_project:
+        return
+    income_sum = total(form.income.parts())
+    if income_sum is not None and line.annual is not None and income_sum != line.annual:
+        sink.sum_mismatch("funding.income_mismatch", f"{key}.income.general_budget",
+                          f"按收入性质分合计 {_amount(income_sum)} 万元，与全年预算数 {_amount(line.annual)} 万元"
+                          f"不符，相差 {_amount(abs(income_sum - line.annual))} 万元",
+                          income_sum - line.annual)
+    expense_sum = total(form.expense.parts())
+    if expense_sum is not None and line.executed is not None and expense_sum != line.executed:
+        sink.sum_mismatch("funding.expense_mismatch", f"{key}.expense.basic",
+                          f"按支出性质分合计（基本支出＋项目支出）{_amount(expense_sum)} 万元，与全年执行数 "
+                          f"{_amount(line.executed)} 万元不符，相差 {_amount(abs(expense_sum - line.executed))} 万元",
+                          expense_sum - line.executed)
+
+
+def _check_points(sink: _Sink, form: ScoredForm, framework: Framework, result: FormResult) -> None:
+    key = sink.form_key
+    for group in framework.level1:
+        actual = result.level1_points.get(group.name, ZERO)
+        if actual != group.points:
+            sink.error("points.level1_mismatch", f"{key}.level1[{group.name}].points",
+                       f"{group.name}各行分值合计 {_points(actual)} 分，与表头“{group.label()}”不符，"
+                       f"相差 {_points(abs(group.points - actual))} 分")
+    if result.points_total != framework.total_points:
+        indicators = result.points_total - framework.funding_points
+        funding = (f"资金执行 {_points(framework.funding_points)} 分＋" if framework.funding_points else "")
+        sink.error("points.total_not_100", f"{key}.total.points",
+                   f"分值合计 {_points(result.points_total)} 分（{funding}各指标 {_points(indicators)} 分），"
+                   f"应为 {_points(framework.total_points)} 分")
+
+
+def _check_rows(sink: _Sink, form: ScoredForm, framework: Framework, result: FormResult, year: int) -> None:
+    key = sink.form_key
+    known = {(g.name, l2) for g in framework.level1 for l2 in g.level2}
+    for number, row in enumerate(form.indicators, start=1):
+        where = f"绩效指标第{number}行“{row.name.strip() or '（未填三级指标）'}”"
+        path = lambda field: row_path(key, row.id, field)  # noqa: E731 - small local helper
+        if (row.level1, row.level2) not in known:
+            sink.error("indicator.unknown_group", path("name"),
+                       f"{where}的指标类别“{row.level1}／{row.level2}”不属于指标体系“{framework.name}”")
+        _check_texts(sink, year, ((path("name"), where, row.name), (path("target"), f"{where}的年度指标值", row.target),
+                                  (path("actual"), f"{where}的实际完成值", row.actual),
+                                  (path("deviation"), f"{where}的偏差原因分析", row.deviation)))
+        if row.not_applicable:
+            if row.points and framework.not_applicable == "exclude":
+                sink.warning("indicator.not_applicable_points", path("points"),
+                             f"{where}已标记不适用，但仍有分值 {_points(row.points)} 分；按现行设置不计分，"
+                             f"满分将达不到 100 分，建议把分值调整到其他指标")
+            continue
+        points, score = row.points, row.score
+        if score is not None and score < 0:
+            sink.error("score.negative", path("score"), f"{where}得分 {_points(score)} 小于 0")
+        elif score is not None and score > (points or ZERO):
+            limit = f"分值 {_points(points)}" if points is not None else "分值（未填写）"
+            sink.error("score.above_points", path("score"), f"{where}得分 {_points(score)} 超过{limit}")
+        if points and score is None:
+            sink.warning("score.missing", path("score"), f"{where}有分值 {_points(points)} 分，但未填写得分")
+        if points and not normalize(row.actual):
+            sink.warning("indicator.actual_empty", path("actual"), f"{where}未填写实际完成值")
+        suggestion = result.suggestions.get(row.id)
+        no_reason = not row.deviation.strip()
+        warned = False
+        if score is not None and points and 0 <= score < points and no_reason:
+            hint = f"（建议得分 {_points(suggestion.score)}：{suggestion.explanation}）" if (
+                suggestion and suggestion.score is not None) else ""
+            sink.warning("score.below_points_no_reason", path("deviation"),
+                         f"{where}得分 {_points(score)} 低于分值 {_points(points)}，但未填写偏差原因分析及改进措施{hint}")
+            warned = True
+        elif (score is not None and suggestion and suggestion.score is not None and no_reason
+              and abs(score - suggestion.score) > framework.suggestion_tolerance):
+            sink.warning("score.strays_from_suggestion", path("score"),
+                         f"{where}得分 {_points(score)} 与建议得分 {_points(suggestion.score)} 相差较大"
+                         f"（{suggestion.explanation}），请核对或在偏差原因分析中说明")
+            warned = True
+        if (not warned and suggestion and suggestion.band and score is not None and points
+                and not suggestion.band.low <= score / points <= suggestion.band.high):
+            band = suggestion.band
+            sink.warning("score.out_of_band", path("score"),
+                         f"{where}为定性指标，完成情况属于“{band.label}”档（分值的 {_percent(band.low)}–"
+                         f"{_percent(band.high)}，即 {_points(q2(points * band.low))}–{_points(q2(points * band.high))} 分），"
+                         f"但得分为 {_points(score)}")
+        if suggestion and suggestion.over_ratio is not None and no_reason:
+            sink.warning("indicator.over_achievement", path("target"),
+                         f"{where}完成值 {row.actual.strip()} 超出指标值 {row.target.strip()} 达 "
+                         f"{_percent(suggestion.over_ratio)}，指标值可能定得偏低，请在偏差原因分析中说明")
+
+
+def check_scored_form(doc: Document, key: str, form: ScoredForm, result: FormResult) -> list[Finding]:
+    framework = doc.framework_for(form)
+    sink = _Sink(key, form_title(doc, key))
+    is_project = key != "overall"
+    year = doc.unit.year
+    _check_funding(sink, form, framework, result, is_project)
+    _check_points(sink, form, framework, result)
+    _check_rows(sink, form, framework, result, year)
+    texts = [(f"{key}.goals.expected", "年度总体目标·预期目标", form.goals.expected),
+             (f"{key}.goals.actual", "年度总体目标·实际完成情况", form.goals.actual)]
+    if not is_project:
+        texts.append((f"{key}.duties", "部门职责", form.duties))
+    _check_texts(sink, year, texts)
+    if form.stated_total is not None and q2(form.stated_total) != result.total:
+        sink.error("total.stated_mismatch", f"{key}.stated_total",
+                   f"表上填写的总分 {_points(form.stated_total)}，与按各行计算的总分 {result.total:.2f} 不符")
+    return sink.items
+
+
+# --- 基础数据表 ---------------------------------------------------------------------------------
+
+def column_labels(year: int) -> dict[str, str]:
+    return {"prior": f"{year - 1}年决算数", "budget": f"{year}年预算数", "final": f"{year}年决算数"}
+
+
+def line_label(basic: BasicDataForm, attribute: str) -> str:
+    for name, label, _ in EXPENSE_LINES:
+        if name == attribute:
+            return label.format(special=basic.special_label)
+    raise KeyError(attribute)
+
+
+def _check_sum(sink: _Sink, basic: BasicDataForm, parent: str, parts: list, part_label: str,
+               columns: dict[str, str]) -> None:
+    """Parts (lines) must add up to the parent line, column by column."""
+    for column, column_label in columns.items():
+        part_sum = total(getattr(part, column) for part in parts)
+        stated = getattr(basic.line(parent), column)
+        if part_sum is None or part_sum == (stated or ZERO) and stated is not None:
+            continue
+        if stated is None and part_sum == 0:
+            continue
+        label = line_label(basic, parent).split("（")[0]
+        where = f"{label.rstrip('：')}（{column_label}）"
+        stated_text = "未填写" if stated is None else f"为 {_amount(stated)} 万元"
+        difference = part_sum - (stated or ZERO)
+        hint = "（相差不超过 0.01，可能是尾数误差）" if abs(difference) <= TOLERANCE else ""
+        sink.warning("basic.parts_mismatch", f"basic.{parent}.{column}",
+                     f"{where}：{part_label}合计 {_amount(part_sum)} 万元，而该行{stated_text}{hint}")
+
+
+def check_basic(doc: Document) -> list[Finding]:
+    basic = doc.basic
+    if basic is None:
+        return []
+    sink = _Sink("basic", form_title(doc, "basic"))
+    rate = ratio(basic.staff_actual, basic.staff_authorized)
+    if rate is not None and rate > 1:
+        sink.warning("staff.control_rate_high", "basic.staff_actual",
+                     f"实际在职人数 {_points(basic.staff_actual)} 人超过编制数 {_points(basic.staff_authorized)} 人，"
+                     f"控制率 {_percent(rate)}")
+    building = basic.building
+    scale = ratio(building.actual_area, building.approved_area)
+    if scale is not None and scale > 1:
+        sink.warning("building.scale_over", "basic.building.actual_area",
+                     f"楼堂馆所实际规模 {_amount(building.actual_area)} m² 超过批复规模 "
+                     f"{_amount(building.approved_area)} m²，规模控制率 {_percent(scale)}")
+    invest = ratio(building.actual_investment, building.budget_investment)
+    if invest is not None and invest > 1:
+        sink.warning("building.investment_over", "basic.building.actual_investment",
+                     f"楼堂馆所实际投资 {_amount(building.actual_investment)} 万元超过预算投资 "
+                     f"{_amount(building.budget_investment)} 万元，投资概算控制率 {_percent(invest)}")
+    columns = column_labels(doc.unit.year)
+    _check_sum(sink, basic, "three_public", [basic.vehicles, basic.overseas, basic.reception], "各分项", columns)
+    _check_sum(sink, basic, "vehicles", [basic.vehicle_purchase, basic.vehicle_operation], "公车购置与运行维护", columns)
+    _check_sum(sink, basic, "project_total", [basic.business, basic.operation, basic.special_total,
+                                              basic.transfer_total], "四类项目支出", columns)
+    _check_sum(sink, basic, "special_total", basic.special_rows, "各专项", columns)
+    _check_sum(sink, basic, "transfer_total", basic.transfer_rows, "各转移支付项目", columns)
+    for column, column_label in columns.items():
+        parts = total(getattr(basic.line(name), column) for name in PUBLIC_PARTS)
+        stated = getattr(basic.public_total, column)
+        if parts is not None and stated is not None and parts > stated:
+            sink.warning("basic.parts_mismatch", f"basic.public_total.{column}",
+                         f"公用经费（{column_label}）：其中办公经费、水电差旅费、会议培训费合计 {_amount(parts)} 万元，"
+                         f"超过公用经费 {_amount(stated)} 万元")
+    texts = [("basic.thrift_measures", "厉行节约保障措施", basic.thrift_measures)]
+    texts += [(f"basic.special_rows[{row.id}].name", "专项名称", row.name) for row in basic.special_rows]
+    texts += [(f"basic.transfer_rows[{row.id}].name", "转移支付项目名称", row.name) for row in basic.transfer_rows]
+    _check_texts(sink, doc.unit.year, texts)
+    return sink.items
+
+
+# --- across forms --------------------------------------------------------------------------
+
+def check_cross(doc: Document, results: dict[str, FormResult]) -> list[Finding]:
+    """The same figure must agree wherever it appears (warnings: the cause may be legitimate)."""
+    findings: list[Finding] = []
+    basic, overall = doc.basic, doc.overall
+    year = doc.unit.year
+    labels = column_labels(year)
+
+    def differ(a: Optional[Decimal], b: Optional[Decimal]) -> bool:
+        return a is not None and b is not None and a != b
+
+    def add(form_key: str, path: str, message: str) -> None:
+        findings.append(Finding(WARNING, "cross.mismatch", f"跨表核对：{message}", form_key, path))
+
+    basic_title = form_title(doc, "basic")
+    if basic is not None and overall is not None:
+        overall_title = form_title(doc, "overall")
+        pairs = (("项目支出", overall.expense.project, basic.project_total.final, "overall.expense.project",
+                  "按支出性质分", f"“项目支出”行的{labels['final']}"),
+                 ("基本支出", overall.expense.basic, basic.basic_adjustment.final, "overall.expense.basic",
+                  "按支出性质分", f"“部门基本支出预算调整”行的{labels['final']}"))
+        for what, a, b, path, where_a, where_b in pairs:
+            if differ(a, b):
+                add("overall", path, f"{what}在{overall_title}（{where_a}）中为 {_amount(a)} 万元，在{basic_title}"
+                                     f"（{where_b}）中为 {_amount(b)} 万元，相差 {_amount(abs(a - b))} 万元，请核对")
+    if basic is not None:
+        rows = {normalize(row.name): row for row in basic.special_rows + basic.transfer_rows if row.name.strip()}
+        for project in doc.projects:
+            row = rows.get(normalize(project.name))
+            if row is None:
+                continue
+            key = f"projects[{project.id}]"
+            line = results[key].funding if key in results else project.annual_funding
+            title = form_title(doc, key)
+            for a, b, column, what in ((line.annual, row.budget, "annual", f"全年预算数／{labels['budget']}"),
+                                       (line.executed, row.final, "executed", f"全年执行数／{labels['final']}")):
+                if differ(a, b):
+                    add(key, f"{key}.funding.{column}",
+                        f"{title}的{what.split('／')[0]} {_amount(a)} 万元，与{basic_title}中该专项的"
+                        f"{what.split('／')[1]} {_amount(b)} 万元不符，相差 {_amount(abs(a - b))} 万元，请核对")
+    if overall is not None and doc.projects and overall.expense.project is not None:
+        executed = [results[k].funding.executed if k in results else None
+                    for k in (f"projects[{p.id}]" for p in doc.projects)]
+        if all(value is not None for value in executed):
+            project_sum = sum(executed, ZERO)
+            if project_sum != overall.expense.project:
+                add("overall", "overall.expense.project",
+                    f"{len(executed)} 张项目支出绩效自评表的全年执行数合计 {_amount(project_sum)} 万元，与"
+                    f"{form_title(doc, 'overall')}中的项目支出 {_amount(overall.expense.project)} 万元不符，"
+                    f"相差 {_amount(abs(project_sum - overall.expense.project))} 万元，请核对")
+    return findings
