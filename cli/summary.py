@@ -1,0 +1,39 @@
+"""What `check` reports about one document, as plain data (used for text and JSON output)."""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from model.document import Document, form_kind, form_title
+from model.evaluation import Evaluation
+from model.money import Amount, percent, q2
+
+
+def _dec(value: Amount) -> Optional[str]:
+    return None if value is None else f"{q2(value):.2f}"
+
+
+def _rate(fraction: Amount) -> Optional[str]:
+    value = percent(fraction)
+    return None if value is None else f"{value:.2f}"
+
+
+def summarize(doc: Document, evaluation: Evaluation, file: str) -> dict[str, Any]:
+    """The `check --json` object of one file; every number is an exact decimal string."""
+    forms = []
+    if doc.basic is not None and evaluation.basic is not None:
+        basic = evaluation.basic
+        forms.append({"form": "basic_data", "key": "basic", "title": form_title(doc, "basic"),
+                      "execution_rate": None, "funding_score": None, "subtotals": {},
+                      "total_score": None, "grade": None,
+                      "control_rate": _rate(basic.control_rate),
+                      "scale_control_rate": _rate(basic.scale_rate),
+                      "investment_control_rate": _rate(basic.investment_rate)})
+    for key, result in evaluation.forms.items():
+        forms.append({"form": form_kind(key), "key": key, "title": form_title(doc, key),
+                      "execution_rate": _rate(result.rate), "funding_score": _dec(result.funding_score),
+                      "funding_points": _dec(result.funding_points),
+                      "subtotals": {name: _dec(value) for name, value in result.subtotals.items()},
+                      "total_score": _dec(result.total), "grade": result.grade})
+    findings = [{"severity": f.severity, "code": f.code, "message": f.message, "form": form_kind(f.form),
+                 "form_title": form_title(doc, f.form), "location": f.path} for f in evaluation.findings]
+    return {"file": file, "unit": doc.unit.name, "year": doc.unit.year, "forms": forms, "findings": findings}
