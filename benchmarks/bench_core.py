@@ -1,0 +1,82 @@
+"""Core speed: load, full recompute, checks and save of the 50-project document; one edit's recompute.
+
+Run: .venv/bin/python benchmarks/bench_core.py      (aims: load+score+check < 50 ms, one edit < 1 ms)
+"""
+from __future__ import annotations
+
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.large_document import build  # noqa: E402
+from model import storage  # noqa: E402
+from model.checks import check_basic, check_cross, check_scored_form  # noqa: E402
+from model.evaluation import Evaluator, evaluate  # noqa: E402
+from model.scoring import score_form  # noqa: E402
+
+
+def timed(function, repeat: int) -> float:
+    """Median wall time in milliseconds."""
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import os
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> dict[str, float]:
+    doc = build()
+    rows = sum(len(f.indicators) for _, f in doc.scored_forms())
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "large.jxzp"
+        storage.save(doc, path)
+        size = path.stat().st_size
+        results = {
+            "load": timed(lambda: storage.load(path), 15),
+            "score (all forms)": timed(lambda: [score_form(f, doc.framework_for(f)) for _, f in doc.scored_forms()], 15),
+        }
+        scored = {k: score_form(f, doc.framework_for(f)) for k, f in doc.scored_forms()}
+        results["checks (all forms)"] = timed(lambda: ([check_scored_form(doc, k, f, scored[k])
+                                                        for k, f in doc.scored_forms()],
+                                                       check_basic(doc), check_cross(doc, scored)), 15)
+        results["load + score + check"] = timed(lambda: evaluate(storage.load(path)), 15)
+        results["save"] = timed(lambda: storage.save(doc, path), 15)
+    evaluator = Evaluator(doc)
+    row = doc.projects[24].indicators[7]
+
+    def one_edit():
+        row.score = Decimal(3) if row.score != 3 else Decimal(4)
+        evaluator.refresh(changed=["projects[p25]"])
+
+    results["one edit's recompute (form + cross checks)"] = timed(one_edit, 200)
+    results["one edit's score only (one form)"] = timed(
+        lambda: score_form(doc.projects[24], doc.framework_for(doc.projects[24])), 200)
+    print(f"machine: {machine()}")
+    print(f"document: {len(doc.projects)} projects, {rows} indicator rows, {size / 1024:.0f} KiB")
+    for name, value in results.items():
+        print(f"{name:45s} {value:8.2f} ms")
+    return results
+
+
+if __name__ == "__main__":
+    main()
