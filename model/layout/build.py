@@ -1,0 +1,27 @@
+"""Build the layouts of a document's forms, in print order."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..document import FORM_BASIC, Document
+from ..evaluation import Evaluation, evaluate
+from .basic import basic_layout
+from .grid import Layout
+from .scored import scored_layout
+
+
+def build_layout(doc: Document, key: str, evaluation: Optional[Evaluation] = None) -> Layout:
+    evaluation = evaluation or evaluate(doc)
+    if key == FORM_BASIC:
+        if doc.basic is None or evaluation.basic is None:
+            raise KeyError(key)
+        return basic_layout(doc, evaluation.basic)
+    numbers = {f"projects[{p.id}]": i for i, p in enumerate(doc.projects, start=1)}
+    return scored_layout(doc, key, doc.form(key), evaluation.forms[key], numbers.get(key, 0))
+
+
+def build_layouts(doc: Document, evaluation: Optional[Evaluation] = None) -> list[Layout]:
+    """基础数据表 (if any), the overall form (if any), then one layout per project."""
+    evaluation = evaluation or evaluate(doc)
+    keys = ([FORM_BASIC] if doc.basic is not None else []) + list(evaluation.forms)
+    return [build_layout(doc, key, evaluation) for key in keys]

@@ -1,0 +1,130 @@
+"""The format-neutral grid: cells with text, spans, a style role and an optional binding."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Iterator, Optional
+
+
+class Role(str, Enum):
+    """How a cell looks and behaves; exporters map roles to fonts, borders and fills."""
+
+    TITLE = "title"  # 部门整体支出绩效自评表 (above the table, no border)
+    SUBTITLE = "subtitle"  # 附件1, 填报单位：（盖章）, （2024年度）
+    HEADER = "header"  # column headings inside the table
+    LABEL = "label"  # fixed row labels inside the table
+    INPUT = "input"  # a value the accountant types (white, editable)
+    COMPUTED = "computed"  # a derived value (shaded, read-only)
+    VERTICAL = "vertical"  # a label written top to bottom (绩效指标)
+    NOTE = "note"  # 说明：…, 备注：… (below the table)
+    SIGNATURE = "signature"  # 填报人：… 单位负责人签字： (below the table, room to sign)
+
+
+class Fmt(str, Enum):
+    """How a cell's value is written."""
+
+    TEXT = "text"
+    AMOUNT = "amount"  # 万元, 2 decimals (1820.23)
+    POINTS = "points"  # typed 分值/得分 (10, 9.5)
+    SCORE = "score"  # computed score, 2 decimals (9.93, 92.93)
+    PERCENT = "percent"  # value is a fraction; printed 99.32%
+    COUNT = "count"  # people (29)
+    AREA = "area"  # m², 2 decimals
+
+    @property
+    def numeric(self) -> bool:
+        return self is not Fmt.TEXT
+
+
+@dataclass(slots=True)
+class Cell:
+    row: int
+    col: int
+    text: str  # what is printed (already formatted)
+    role: Role
+    rowspan: int = 1
+    colspan: int = 1
+    binding: Optional[str] = None  # a field path (INPUT) or a computed key (COMPUTED)
+    fmt: Fmt = Fmt.TEXT
+    value: Any = None  # Decimal (a fraction for PERCENT) or str; None when empty
+    align: str = "center"  # left | center | right
+
+    @property
+    def editable(self) -> bool:
+        return self.role is Role.INPUT and self.binding is not None
+
+    @property
+    def last_row(self) -> int:
+        return self.row + self.rowspan - 1
+
+    @property
+    def last_col(self) -> int:
+        return self.col + self.colspan - 1
+
+
+@dataclass(slots=True)
+class Layout:
+    key: str  # form key: basic | overall | projects[p1]
+    kind: str  # basic_data | overall | project
+    title: str  # the printed title
+    sheet_name: str  # 附件2 整体自评表 …
+    landscape: bool
+    column_widths_mm: tuple[float, ...]
+    cells: list[Cell]
+    n_rows: int
+    table_rows: range  # rows drawn as the bordered table
+    header_rows: range  # rows of the table repeated at the top of each printed page
+    _grid: dict = field(default_factory=dict, repr=False)
+    _bindings: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        for cell in self.cells:
+            for r in range(cell.row, cell.row + cell.rowspan):
+                for c in range(cell.col, cell.col + cell.colspan):
+                    if (r, c) in self._grid:
+                        raise ValueError(f"overlapping cells at {(r, c)} in {self.key}")
+                    self._grid[(r, c)] = cell
+            if cell.binding:
+                self._bindings[cell.binding] = cell
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.column_widths_mm)
+
+    @property
+    def width_mm(self) -> float:
+        return sum(self.column_widths_mm)
+
+    def at(self, row: int, col: int) -> Optional[Cell]:
+        """The cell covering (row, col), spans included."""
+        return self._grid.get((row, col))
+
+    def anchored(self, row: int, col: int) -> Optional[Cell]:
+        """The cell whose top-left corner is (row, col)."""
+        cell = self._grid.get((row, col))
+        return cell if cell is not None and (cell.row, cell.col) == (row, col) else None
+
+    def bound(self, binding: str) -> Optional[Cell]:
+        return self._bindings.get(binding)
+
+    def rows(self, part: range) -> Iterator[list[Cell]]:
+        """The anchored cells of each row in ``part``, left to right."""
+        for row in part:
+            yield [cell for cell in self.cells_in_row(row)]
+
+    def cells_in_row(self, row: int) -> list[Cell]:
+        return sorted((c for c in self.cells if c.row == row), key=lambda c: c.col)
+
+    def before_table(self) -> range:
+        return range(0, self.table_rows.start)
+
+    def after_table(self) -> range:
+        return range(self.table_rows.stop, self.n_rows)
+
+    def indicator_row_id(self, row: int) -> Optional[str]:
+        """The id of the indicator row shown on grid row ``row`` (for row commands)."""
+        for col in range(self.n_cols):
+            cell = self.at(row, col)
+            if cell is not None and cell.row == row and cell.binding and ".indicators[" in cell.binding:
+                return cell.binding.split(".indicators[", 1)[1].split("]", 1)[0]
+        return None

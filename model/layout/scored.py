@@ -1,0 +1,173 @@
+"""Layouts of the 部门整体支出绩效自评表 and the 项目支出绩效自评表 (seeds 000, 002, 003, 004).
+
+Nine columns, printed landscape:
+0 side label (年度预算申请 / 年度总体目标 / 绩效指标) · 1 一级指标 · 2 二级指标 · 3 三级指标 · 4 年度指标值 ·
+5 实际完成值 · 6 分值 · 7 得分 · 8 偏差原因分析及改进措施
+"""
+from __future__ import annotations
+
+from ..document import Document, ScoredForm, indicator_groups
+from ..framework import Framework
+from ..scoring import FormResult
+from .builder import GridBuilder
+from .grid import Fmt, Layout, Role
+
+WIDTHS_MM = (16.0, 22.0, 24.0, 56.0, 26.0, 30.0, 13.0, 15.0, 62.0)  # 264 mm: A4 landscape, 15 mm margins
+INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")
+FUNDING_HEADERS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
+PROJECT_NOTE = "备注：一个一级项目支出一张表。"
+
+
+def _heading(g: GridBuilder, attachment: str, title: str, year: int) -> None:
+    g.full(attachment, Role.SUBTITLE)
+    g.newline()
+    g.full(title, Role.TITLE)
+    g.newline()
+    g.cell(0, "填报单位：（盖章）", Role.SUBTITLE, colspan=4)
+    g.cell(4, f"（{year}年度）", Role.SUBTITLE, colspan=3, align="center")
+    g.newline()
+
+
+def _funding_header(g: GridBuilder) -> None:
+    g.cell(1, "", Role.HEADER, colspan=2)
+    for offset, text in enumerate(FUNDING_HEADERS):
+        g.cell(3 + offset, text, Role.HEADER)
+    g.newline()
+
+
+def _funding_results(g: GridBuilder, key: str, result: FormResult) -> None:
+    g.computed(6, f"{key}.funding.points", result.funding_points, Fmt.POINTS)
+    g.computed(7, f"{key}.funding.rate", result.rate, Fmt.PERCENT, empty="—")
+    g.computed(8, f"{key}.funding.score", result.funding_score if result.funding_points else None, Fmt.SCORE,
+               empty="—" if not result.funding_points else "")
+
+
+def _overall_top(g: GridBuilder, doc: Document, key: str, form, result: FormResult) -> None:
+    g.cell(0, "预算部门名称", Role.LABEL, colspan=3)
+    g.field(3, "unit.name", doc.unit.name, colspan=6)
+    g.newline()
+    if form.duties.strip():
+        g.cell(0, "部门职责", Role.LABEL, colspan=3)
+        g.field(3, f"{key}.duties", form.duties, colspan=6)
+        g.newline()
+    g.cell(0, "年度预算申请（万元）", Role.LABEL, rowspan=7)
+    _funding_header(g)
+    g.cell(1, "年度资金总额", Role.LABEL, colspan=2)
+    for offset, name in enumerate(("initial", "annual", "executed")):
+        g.field(3 + offset, f"{key}.funding.{name}", getattr(form.funding, name), Fmt.AMOUNT)
+    _funding_results(g, key, result)
+    g.newline()
+    g.cell(1, "按收入性质分：", Role.LABEL, colspan=4, align="left")
+    g.cell(5, "按支出性质分：", Role.LABEL, colspan=4, align="left")
+    g.newline()
+    income = (("其中：一般公共预算：", "general_budget"), ("政府性基金拨款：", "gov_fund"),
+              ("纳入专户管理的非税收入拨款：", "special_account"), ("其他资金：", "other"))
+    expense = (("其中：基本支出：", "basic"), ("项目支出：", "project"))
+    for index, (label, name) in enumerate(income):
+        g.cell(1, label, Role.LABEL, colspan=3, align="left")
+        g.field(4, f"{key}.income.{name}", getattr(form.income, name), Fmt.AMOUNT)
+        if index < len(expense):
+            label2, name2 = expense[index]
+            g.cell(5, label2, Role.LABEL, colspan=2, align="left")
+            g.field(7, f"{key}.expense.{name2}", getattr(form.expense, name2), Fmt.AMOUNT, colspan=2)
+        g.newline()
+
+
+def _project_top(g: GridBuilder, key: str, form, result: FormResult) -> None:
+    g.cell(0, "项目支出名称", Role.LABEL, colspan=3)
+    g.field(3, f"{key}.name", form.name, colspan=6)
+    g.newline()
+    g.cell(0, "主管部门", Role.LABEL, colspan=3)
+    g.field(3, f"{key}.department", form.department, colspan=2)
+    g.cell(5, "实施单位", Role.LABEL, colspan=2)
+    g.field(7, f"{key}.implementer", form.implementer, colspan=2)
+    g.newline()
+    g.cell(0, "项目资金（万元）", Role.LABEL, rowspan=5)
+    _funding_header(g)
+    g.cell(1, "年度资金总额", Role.LABEL, colspan=2)
+    for offset, name in enumerate(("initial", "annual", "executed")):
+        g.computed(3 + offset, f"{key}.funding.{name}", getattr(result.funding, name), Fmt.AMOUNT)
+    _funding_results(g, key, result)
+    g.newline()
+    for label, source in (("其中：当年财政拨款", "current"), ("上年结转资金", "carryover"), ("其他资金", "other")):
+        g.cell(1, label, Role.LABEL, colspan=2)
+        line = getattr(form, source)
+        for offset, name in enumerate(("initial", "annual", "executed")):
+            g.field(3 + offset, f"{key}.{source}.{name}", getattr(line, name), Fmt.AMOUNT)
+        g.newline()
+
+
+def _goals(g: GridBuilder, key: str, form) -> None:
+    g.cell(0, "年度总体目标", Role.LABEL, rowspan=2)
+    g.cell(1, "预期目标", Role.HEADER, colspan=4)
+    g.cell(5, "实际完成情况", Role.HEADER, colspan=4)
+    g.newline()
+    g.field(1, f"{key}.goals.expected", form.goals.expected, colspan=4)
+    g.field(5, f"{key}.goals.actual", form.goals.actual, colspan=4)
+    g.newline()
+
+
+def _indicators(g: GridBuilder, key: str, form: ScoredForm, framework: Framework, result: FormResult) -> None:
+    groups = [(l1, l2, rows) for l1, l2, rows in indicator_groups(form, framework) if rows]
+    g.cell(0, "绩效指标", Role.VERTICAL, rowspan=1 + sum(len(rows) for _, _, rows in groups))
+    for offset, text in enumerate(INDICATOR_HEADERS):
+        g.cell(1 + offset, text, Role.HEADER)
+    g.newline()
+    level1_rows: dict[str, int] = {}
+    for level1, _, rows in groups:
+        level1_rows[level1] = level1_rows.get(level1, 0) + len(rows)
+    seen_level1: set[str] = set()
+    for level1, level2, rows in groups:
+        if level1 not in seen_level1:
+            seen_level1.add(level1)
+            group = framework.group(level1)
+            label = group.label(framework.label_points) if group else level1
+            g.cell(1, label, Role.LABEL, rowspan=level1_rows[level1], binding=f"{key}.level1[{level1}].points")
+        g.cell(2, level2, Role.LABEL, rowspan=len(rows))
+        for row in rows:
+            path = f"{key}.indicators[{row.id}]"
+            g.field(3, f"{path}.name", row.name)
+            g.field(4, f"{path}.target", row.target, align="center")
+            g.field(5, f"{path}.actual", row.actual, align="center")
+            g.field(6, f"{path}.points", row.points, Fmt.POINTS, align="center")
+            g.field(7, f"{path}.score", row.score, Fmt.POINTS, align="center")
+            g.field(8, f"{path}.deviation", row.deviation)
+            g.newline()
+    g.cell(0, "总分", Role.LABEL, colspan=6)
+    g.computed(6, f"{key}.total.points", result.points_total, Fmt.POINTS)
+    g.computed(7, f"{key}.total.score", result.total, Fmt.SCORE)
+    g.newline()
+
+
+def _footer(g: GridBuilder, doc: Document) -> None:
+    unit = doc.unit
+    g.cell(0, f"填报人：{unit.preparer}", Role.SIGNATURE, colspan=3)
+    g.cell(3, f"联系电话：{unit.phone}", Role.SIGNATURE, colspan=2)
+    g.cell(5, f"填报日期：{unit.fill_date}", Role.SIGNATURE, colspan=2)
+    g.cell(7, "单位负责人签字：", Role.SIGNATURE, colspan=2)
+    g.newline()
+
+
+def scored_layout(doc: Document, key: str, form: ScoredForm, result: FormResult, number: int = 0) -> Layout:
+    """The layout of the overall form (key 'overall') or of one project form."""
+    framework = doc.framework_for(form)
+    is_project = key != "overall"
+    g = GridBuilder(len(WIDTHS_MM))
+    title = "项目支出绩效自评表" if is_project else "部门整体支出绩效自评表"
+    _heading(g, "附件3" if is_project else "附件2", title, doc.unit.year)
+    table_start = g.row
+    if is_project:
+        _project_top(g, key, form, result)
+    else:
+        _overall_top(g, doc, key, form, result)
+    _goals(g, key, form)
+    header = g.row
+    _indicators(g, key, form, framework, result)
+    table_stop = g.row
+    if is_project:
+        g.full(PROJECT_NOTE, Role.NOTE)
+        g.newline()
+    _footer(g, doc)
+    sheet = f"附件3-{number} {form.name or '未命名项目'}" if is_project else "附件2 整体自评表"
+    return Layout(key, "project" if is_project else "overall", title, sheet, True, WIDTHS_MM, g.cells, g.row,
+                  range(table_start, table_stop), range(header, header + 1))
