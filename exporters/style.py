@@ -24,7 +24,7 @@ class TextStyle:
 
 
 ROLE_STYLES = {
-    Role.TITLE: TextStyle(TITLE_FONT, 22.0),  # 二号
+    Role.TITLE: TextStyle(TITLE_FONT, 18.0),  # 小二: every form title fits one line, portrait too
     Role.SUBTITLE: TextStyle(BODY_FONT, 12.0),  # 小四
     Role.HEADER: TextStyle(BODY_FONT, 10.5, bold=True),  # 五号 bold
     Role.LABEL: TextStyle(BODY_FONT, 10.5),

@@ -26,11 +26,11 @@ class Level1:
     points: Decimal
     level2: tuple[str, ...]
 
-    def label(self, with_points: bool = True) -> str:
-        """产出指标(40分) as the form prints it."""
+    def label(self, with_points: bool = True, separator: str = "") -> str:
+        """产出指标(40分) as a message names it; the form breaks it before the points (separator "\n")."""
         if not with_points:
             return self.name
-        return f"{self.name}({format(self.points.normalize(), 'f')}分)"
+        return f"{self.name}{separator}({format(self.points.normalize(), 'f')}分)"
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,9 +24,9 @@ def test_overall_form_of_seed_003(tianyuan):
                       "年度资金总额", "按收入性质分：", "按支出性质分：", "其中：一般公共预算：", "其中：基本支出：",
                       "政府性基金拨款：", "项目支出：", "纳入专户管理的非税收入拨款：", "其他资金：", "年度总体目标",
                       "预期目标", "实际完成情况", "绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值",
-                      "实际完成值", "分值", "得分", "偏差原因分析及改进措施", "产出指标(40分)", "数量指标", "质量指标",
-                      "时效指标", "效益指标(20分)", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标",
-                      "满意度指标(10分)", "服务对象满意度指标", "成本指标(20分)", "经济成本指标", "社会成本指标", "总分",
+                      "实际完成值", "分值", "得分", "偏差原因分析及改进措施", "产出指标\n(40分)", "数量指标", "质量指标",
+                      "时效指标", "效益指标\n(20分)", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标",
+                      "满意度指标\n(10分)", "服务对象满意度指标", "成本指标\n(20分)", "经济成本指标", "社会成本指标", "总分",
                       "填报人：", "联系电话：", "填报日期：", "单位负责人签字："]
     assert labels == expected_order
     side = next(c for c in layout.cells if c.text == "年度预算申请（万元）")
@@ -34,7 +34,7 @@ def test_overall_form_of_seed_003(tianyuan):
     vertical = next(c for c in layout.cells if c.text == "绩效指标")
     assert vertical.role is Role.VERTICAL and vertical.rowspan == 1 + len(tianyuan.overall.indicators)
     assert layout.header_rows == range(vertical.row, vertical.row + 1)
-    output = next(c for c in layout.cells if c.text == "产出指标(40分)")
+    output = next(c for c in layout.cells if c.text == "产出指标\n(40分)")
     assert output.rowspan == 4 and output.binding == "overall.level1[产出指标].points"
     assert next(c for c in layout.cells if c.text == "数量指标").rowspan == 2
     assert layout.bound("overall.funding.rate").text == "99.32%"
@@ -82,7 +82,7 @@ def test_basic_data_layout(tianyuan, load_example):
 def test_unscored_funding_variant(load_example):
     layout = build_layout(load_example("yuelu-2021"), "overall")
     labels = texts(layout)
-    assert "部门职责" in labels and "产出指标" in labels and "产出指标(60分)" not in labels
+    assert "部门职责" in labels and "产出指标" in labels and "产出指标\n(60分)" not in labels
     assert layout.bound("overall.funding.score").text == "—"
     assert layout.bound("overall.funding.rate").text == "—"
 
@@ -124,6 +124,6 @@ def test_every_framework_has_a_layout(framework):
     fw = doc.frameworks[framework]
     overall = layouts[1]
     for group in fw.level1:
-        label = group.label(fw.label_points)
+        label = group.label(fw.label_points, "\n")
         assert any(c.text == label for c in overall.cells)
     assert overall.bound("overall.funding.points").text == format_value(Fmt.POINTS, fw.funding_points)

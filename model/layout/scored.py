@@ -12,7 +12,7 @@ from ..scoring import FormResult
 from .builder import GridBuilder
 from .grid import Fmt, Layout, Role
 
-WIDTHS_MM = (16.0, 22.0, 24.0, 56.0, 26.0, 30.0, 13.0, 15.0, 62.0)  # 264 mm: A4 landscape, 15 mm margins
+WIDTHS_MM = (16.0, 22.0, 28.0, 54.0, 24.0, 28.0, 12.0, 16.0, 64.0)  # 264 mm: A4 landscape, 15 mm margins
 INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")
 FUNDING_HEADERS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
 PROJECT_NOTE = "备注：一个一级项目支出一张表。"
@@ -70,6 +70,9 @@ def _overall_top(g: GridBuilder, doc: Document, key: str, form, result: FormResu
             label2, name2 = expense[index]
             g.cell(5, label2, Role.LABEL, colspan=2, align="left")
             g.field(7, f"{key}.expense.{name2}", getattr(form.expense, name2), Fmt.AMOUNT, colspan=2)
+        else:  # blank under 按支出性质分, merged like the rows above
+            g.cell(5, "", Role.LABEL, colspan=2)
+            g.cell(7, "", Role.LABEL, colspan=2)
         g.newline()
 
 
@@ -121,7 +124,7 @@ def _indicators(g: GridBuilder, key: str, form: ScoredForm, framework: Framework
         if level1 not in seen_level1:
             seen_level1.add(level1)
             group = framework.group(level1)
-            label = group.label(framework.label_points) if group else level1
+            label = group.label(framework.label_points, "\n") if group else level1
             g.cell(1, label, Role.LABEL, rowspan=level1_rows[level1], binding=f"{key}.level1[{level1}].points")
         g.cell(2, level2, Role.LABEL, rowspan=len(rows))
         for row in rows:
