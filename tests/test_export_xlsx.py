@@ -1,0 +1,310 @@
+"""The Excel writer, read back with openpyxl and as raw sheet XML."""
+import copy
+import re
+import zipfile
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from openpyxl.utils import get_column_letter
+
+from exporters.common import ExportError
+from exporters.xlsx import write_xlsx
+from exporters.xlsx_pages import fits_one_page, page_starts, vertical_anchors
+from exporters.xlsx_sizes import column_width_units, row_heights, sheet_titles
+from model.evaluation import evaluate
+from model.layout import Role, build_layout, build_layouts
+from tests.conftest import EXAMPLE_NAMES
+
+FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+@pytest.fixture
+def tianyuan_book(tianyuan, tmp_path):
+    path = write_xlsx(tianyuan, tmp_path / "tianyuan.xlsx")
+    return openpyxl.load_workbook(path), path
+
+
+def find(ws, text):
+    """The one cell whose value is ``text``."""
+    hits = [c for row in ws.iter_rows() for c in row if c.value == text]
+    assert len(hits) == 1, f"{text!r} found {len(hits)} times"
+    return hits[0]
+
+
+def merged_range(ws, cell):
+    return next(r for r in ws.merged_cells.ranges if (r.min_row, r.min_col) == (cell.row, cell.column))
+
+
+def sheet_xml(path, index):
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(f"xl/worksheets/sheet{index + 1}.xml").decode("utf-8")
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_every_example_exports_one_sheet_per_form(load_example, tmp_path, name):
+    doc = load_example(name)
+    path = write_xlsx(doc, tmp_path / f"{name}.xlsx")
+    assert path == tmp_path / f"{name}.xlsx" and not list(tmp_path.glob("*.tmp"))
+    layouts = build_layouts(doc)
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == [layout.sheet_name for layout in layouts]  # the examples' names are valid as is
+    for ws, layout in zip(book.worksheets, layouts):
+        merged = {str(r) for r in ws.merged_cells.ranges}
+        for cell in layout.cells:
+            if cell.rowspan > 1 or cell.colspan > 1:
+                first = f"{get_column_letter(cell.col + 1)}{cell.row + 1}"
+                last = f"{get_column_letter(cell.last_col + 1)}{cell.last_row + 1}"
+                assert f"{first}:{last}" in merged
+        for rng in ws.merged_cells.ranges:  # a value only in the top-left cell of a merge
+            cells = [c for row in ws.iter_rows(min_row=rng.min_row, max_row=rng.max_row, min_col=rng.min_col,
+                                               max_col=rng.max_col) for c in row]
+            assert all(c.value is None for c in cells[1:])
+
+
+def test_workbook_properties_and_normal_font(tianyuan_book):
+    book, _ = tianyuan_book
+    assert book.properties.title == "株洲市天元区征地工作协调服务中心 2024年度预算绩效自评"
+    normal = next(style for style in book._named_styles if style.name == "Normal")
+    assert (normal.font.name, normal.font.sz) == ("Arial", 11)  # the unit of column widths
+
+
+def test_merged_ranges_of_the_overall_form(tianyuan, tianyuan_book):
+    book, _ = tianyuan_book
+    ws = book["附件2 整体自评表"]
+    budget = merged_range(ws, find(ws, "年度预算申请（万元）"))
+    assert (budget.min_col, budget.max_col, budget.size["rows"]) == (1, 1, 7)
+    indicators = merged_range(ws, find(ws, "绩效指标"))
+    assert indicators.size["rows"] == 1 + len(tianyuan.overall.indicators)
+    output = merged_range(ws, find(ws, "产出指标\n(40分)"))
+    assert (output.min_col, output.size["rows"]) == (2, 4)
+    assert merged_range(ws, find(ws, "总分")).size["columns"] == 6
+    title = merged_range(ws, find(ws, "部门整体支出绩效自评表"))
+    assert (title.min_col, title.max_col) == (1, 9)
+
+
+def side_style(cell, side):
+    line = getattr(cell.border, side)
+    return line.style if line is not None else None
+
+
+def test_borders_cover_the_table_only(tianyuan_book, tianyuan):
+    book, _ = tianyuan_book
+    ws = book["附件2 整体自评表"]
+    layout = build_layout(tianyuan, "overall")
+    budget = merged_range(ws, find(ws, "年度预算申请（万元）"))
+    inside = ws.cell(budget.max_row, 1)  # bottom cell of the merge, not its anchor
+    assert inside.coordinate != f"A{budget.min_row}"
+    assert side_style(inside, "left") == side_style(inside, "bottom") == "thin"
+    middle = ws.cell(budget.min_row + 3, 1)
+    assert side_style(middle, "left") == side_style(middle, "right") == "thin"
+    other = find(ws, "其他资金：")  # blank under 按支出性质分: merged like the rows above, still ruled
+    blank = merged_range(ws, ws.cell(other.row, 6))
+    assert (blank.min_col, blank.max_col) == (6, 7)
+    assert all(side_style(ws.cell(other.row, 7), side) == "thin" for side in ("right", "top", "bottom"))
+    project = book["附件3-1 拆违治违经费"]
+    carried = find(project, "上年结转资金")  # its 分值/执行率/得分 positions hold no cell at all
+    assert build_layout(tianyuan, "projects[p1]").at(carried.row - 1, 6) is None
+    uncovered = project.cell(carried.row, 7)
+    assert uncovered.value is None
+    assert all(side_style(uncovered, side) == "thin" for side in ("left", "right", "top", "bottom"))
+    title = find(ws, "部门整体支出绩效自评表")
+    for col in range(1, 10):
+        for row in (title.row - 1, title.row, title.row + 1):  # 附件2, title, 填报单位
+            assert all(side_style(ws.cell(row, col), side) is None for side in ("left", "right", "top", "bottom"))
+    signature = find(ws, "单位负责人签字：")
+    assert side_style(signature, "top") is None and side_style(signature, "left") is None
+
+
+def test_fonts_by_role(tianyuan_book):
+    book, _ = tianyuan_book
+    ws = book["附件2 整体自评表"]
+    title = find(ws, "部门整体支出绩效自评表").font
+    assert (title.name, title.sz, bool(title.b), title.charset) == ("方正小标宋简体", 18, False, 134)
+    header = find(ws, "年初预算数").font
+    assert (header.name, header.sz, bool(header.b), header.charset) == ("仿宋", 10.5, True, 134)
+    body = find(ws, "集体项目交地宗数").font
+    assert (body.name, body.sz, bool(body.b), body.charset) == ("仿宋", 10.5, False, 134)
+    signature = find(ws, "单位负责人签字：").font
+    assert (signature.name, signature.sz, signature.charset) == ("仿宋", 12, 134)
+    vertical = find(ws, "绩效指标")
+    assert vertical.alignment.textRotation == 255 and vertical.font.b
+    label = find(ws, "年度预算申请（万元）").alignment
+    assert (label.horizontal, label.vertical, label.wrap_text) == ("center", "center", True)
+    assert find(ws, "其中：一般公共预算：").alignment.horizontal == "left"
+
+
+def test_numbers_and_formats(tianyuan, tmp_path):
+    tianyuan.overall.indicators[0].score = Decimal("9.5")
+    path = write_xlsx(tianyuan, tmp_path / "numbers.xlsx")
+    ws = openpyxl.load_workbook(path)["附件2 整体自评表"]
+    executed = find(ws, 1820.23)
+    assert executed.data_type == "n" and executed.number_format == "0.00"
+    rate = ws.cell(executed.row, executed.column + 2)
+    assert rate.value == pytest.approx(0.9932, abs=1e-12) and rate.number_format == "0.00%"
+    assert ws.cell(executed.row, executed.column + 1).value == 10  # 分值, shown as typed
+    assert ws.cell(executed.row, executed.column + 1).number_format == "General"
+    score = ws.cell(executed.row, executed.column + 3)
+    assert score.value == pytest.approx(9.93) and score.number_format == "0.00"
+    typed = find(ws, 9.5)  # a typed 得分 keeps its one decimal
+    assert typed.number_format == "General"
+    total = find(ws, "总分")
+    assert ws.cell(total.row, 8).number_format == "0.00"
+    xml = sheet_xml(path, 1)
+    assert "<v>1820.23</v>" in xml and "<v>0.9932</v>" in xml and "<v>9.5</v>" in xml
+    budget = find(ws, "政府性基金拨款：")
+    assert ws.cell(budget.row, 5).value == 0 and ws.cell(budget.row, 5).number_format == "0.00"
+
+
+def test_empty_values_stay_empty_and_undefined_rates_show_a_dash(tianyuan, tmp_path):
+    tianyuan.overall.funding.annual = None  # 执行率 undefined
+    path = write_xlsx(tianyuan, tmp_path / "dash.xlsx")
+    book = openpyxl.load_workbook(path)
+    ws = book["附件2 整体自评表"]
+    total = find(ws, "年度资金总额")
+    assert ws.cell(total.row, 5).value is None  # 全年预算数 left empty
+    assert ws.cell(total.row, 8).value == "—" and ws.cell(total.row, 8).data_type == "s"
+    basic = book["附件1 基础数据表"]
+    purchase = find(basic, "其中：公车购置")
+    assert [basic.cell(purchase.row, c).value for c in (2, 4, 6)] == [None, None, None]
+    scale = find(basic, "规模控制率")
+    assert basic.cell(scale.row + 1, scale.column).value is None  # 0 ÷ 0: no rate, empty as on screen
+
+
+def test_percent_and_count_in_the_basic_data_sheet(tianyuan_book):
+    book, _ = tianyuan_book
+    ws = book["附件1 基础数据表"]
+    authorized = find(ws, "编制数")
+    count = ws.cell(authorized.row + 1, authorized.column)
+    assert count.value == 20 and count.number_format == "General"
+    rate = ws.cell(authorized.row + 1, authorized.column + 4)
+    assert rate.value == pytest.approx(1.45) and rate.number_format == "0.00%"
+
+
+def test_a_slightly_long_form_is_fitted_to_one_page_and_a_long_one_is_not(tianyuan):
+    project = build_layouts(tianyuan)[2]
+    heights = row_heights(project)
+    assert fits_one_page(project, heights)  # 拆违治违经费: a little over one landscape page
+    assert not fits_one_page(project, [h * 3 for h in heights])
+
+
+def test_page_setup(tianyuan_book, tianyuan):
+    book, _ = tianyuan_book
+    for ws, layout in zip(book.worksheets, build_layouts(tianyuan)):
+        setup = ws.page_setup
+        assert setup.paperSize == 9
+        assert setup.orientation == ("landscape" if layout.kind in ("overall", "project") else "portrait")
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert setup.fitToWidth == 1
+        assert setup.fitToHeight == (1 if fits_one_page(layout, row_heights(layout)) else 0)
+        header = layout.header_rows.start + 1
+        assert ws.print_title_rows == f"${header}:${header}"
+        assert ws.print_area == f"'{ws.title}'!$A$1:${get_column_letter(layout.n_cols)}${layout.n_rows}"
+        assert ws.print_options.horizontalCentered and not ws.print_options.gridLines
+        assert ws.sheet_view.showGridLines is False and ws.sheet_view.zoomScale == 100
+        assert ws.freeze_panes is None
+        side_mm = (297 - 264) / 2 if layout.landscape else (210 - 172) / 2
+        assert ws.page_margins.left == pytest.approx(side_mm / 25.4)
+    overall = book["附件2 整体自评表"]
+    assert overall.print_title_rows == "$14:$14"
+    assert find(overall, "一级指标").row == 14
+
+
+def test_sizes(tianyuan_book, tianyuan):
+    book, _ = tianyuan_book
+    ws = book["附件2 整体自评表"]
+    layout = build_layout(tianyuan, "overall")
+    for col, width_mm in enumerate(layout.column_widths_mm, start=1):
+        expected = width_mm / 25.4 * 96 / 8  # pixels at 96 dpi over Arial 11's digit width
+        assert ws.column_dimensions[get_column_letter(col)].width == pytest.approx(expected, abs=0.01)
+    title = find(ws, "部门整体支出绩效自评表")
+    assert ws.row_dimensions[title.row].height >= 18 * 1.3
+    goals = find(ws, "预期目标")
+    assert ws.row_dimensions[goals.row + 1].height > 2 * 18  # the long 年度总体目标 texts wrap
+    budget = merged_range(ws, find(ws, "年度预算申请（万元）"))
+    assert all(ws.row_dimensions[r].height >= 18 for r in range(budget.min_row, budget.max_row + 1))
+    assert column_width_units(25.4) == 12.0
+
+
+def test_a_cell_spanning_rows_shares_its_need(tianyuan):
+    layout = build_layout(tianyuan, "overall")
+    heights = row_heights(layout)
+    for cell in layout.cells:
+        if cell.role is Role.VERTICAL:
+            assert sum(heights[cell.row:cell.last_row + 1]) >= len(cell.text) * 10.5
+
+
+def test_sheet_names_are_made_valid_and_unique(tianyuan, tmp_path):
+    doc = copy.deepcopy(tianyuan)
+    doc.projects[0].name = "拆违[治违]:经费*?/\\第二批专项资金使用情况明细很长很长的名称"
+    doc.projects[1].name = doc.projects[2].name = "同名项目"
+    path = write_xlsx(doc, tmp_path / "names.xlsx")
+    names = openpyxl.load_workbook(path).sheetnames
+    assert len(names) == len({n.lower() for n in names}) == len(build_layouts(doc))
+    assert all(len(n) <= 31 and not FORBIDDEN.search(n) for n in names)
+    assert names[2].startswith("附件3-1 拆违_治违__经费")
+    assert names[3] == "附件3-2 同名项目" and names[4] == "附件3-3 同名项目"
+
+
+def test_clashing_sheet_names_get_a_number():
+    long = "附件3-1 " + "很长的项目名称" * 6
+    titles = sheet_titles(["附件2 整体自评表", "附件2 整体自评表", long, long + "另一个", "a/b", "A/B", "",
+                           "History"])
+    assert titles[:2] == ["附件2 整体自评表", "附件2 整体自评表 (2)"]
+    assert titles[2] == long[:31] and titles[3] == long[:27] + " (2)"
+    assert titles[4:6] == ["a_b", "A_B (2)"]  # Excel compares names without case
+    assert titles[6] == "表" and titles[7] != "History"
+    assert all(len(t) <= 31 for t in titles)
+
+
+def test_user_text_is_never_a_formula(tianyuan, tmp_path):
+    row = tianyuan.overall.indicators[0]
+    row.name, row.target, row.actual, row.deviation = "=1+1", "@SUM(A1)", "+5%", "-2 =A1"
+    path = write_xlsx(tianyuan, tmp_path / "formula.xlsx")
+    xml = sheet_xml(path, 1)
+    assert "<f>" not in xml and "<f " not in xml
+    assert "<t>=1+1</t>" in xml and "<t>@SUM(A1)</t>" in xml
+    ws = openpyxl.load_workbook(path)["附件2 整体自评表"]
+    for text in ("=1+1", "@SUM(A1)", "+5%", "-2 =A1"):
+        cell = find(ws, text)
+        assert cell.data_type == "s" and cell.quotePrefix  # stays text when edited in Excel, too
+
+
+def test_control_characters_pasted_from_word_are_dropped(tianyuan, tmp_path):
+    tianyuan.overall.goals.expected = "第一行\x0b第二行\x07"
+    ws = openpyxl.load_workbook(write_xlsx(tianyuan, tmp_path / "ctrl.xlsx"))["附件2 整体自评表"]
+    assert find(ws, "第一行\n第二行")
+
+
+def test_missing_folder_is_an_export_error(tianyuan, tmp_path):
+    target = tmp_path / "没有这个文件夹" / "out.xlsx"
+    with pytest.raises(ExportError) as raised:
+        write_xlsx(tianyuan, target)
+    assert "不存在" in str(raised.value) and "导出" in str(raised.value)
+    assert not target.parent.exists() and not list(tmp_path.rglob("*.xlsx*"))
+
+
+def test_evaluation_is_optional_and_reused(tianyuan, tmp_path):
+    evaluation = evaluate(tianyuan)
+    first = openpyxl.load_workbook(write_xlsx(tianyuan, tmp_path / "a.xlsx", evaluation))
+    second = openpyxl.load_workbook(write_xlsx(tianyuan, tmp_path / "b.xlsx"))
+    assert first.sheetnames == second.sheetnames
+
+
+def test_long_labels_are_kept_whole_across_page_breaks():
+    from benchmarks.large_document import build
+    layout = build_layouts(build(projects=1, rows=60))[-1]
+    heights = row_heights(layout)
+    starts = page_starts(layout, heights)
+    assert len(starts) >= 4
+    anchors = vertical_anchors(layout, heights)
+    vertical = next(c for c in layout.cells if c.role is Role.VERTICAL)
+    # it holds the repeated header row, so never at its top (it would print again, clipped)
+    assert anchors[(vertical.row, vertical.col)] == "bottom"
+    assert "top" in anchors.values()
+
+
+def test_a_form_on_one_page_keeps_its_labels_centred(tianyuan):
+    layout = build_layout(tianyuan, "projects[p2]")
+    anchors = vertical_anchors(layout, row_heights(layout))
+    assert set(anchors.values()) == {"center"}
