@@ -1,0 +1,103 @@
+"""Word (.docx) writer: every form of a document in one file, each form in its own section.
+
+Each layout becomes a section (A4 in the form's orientation, the margins of style.page_for, a new
+page), its title rows and footer rows become paragraphs, and its bordered rows a real Word table
+with fixed column widths (see docx_table.py).
+
+python-docx supplies the package: content types, styles, settings and core properties. The body,
+thousands of cells for a large document, is written as WordprocessingML text and put into the
+saved package's word/document.xml in place of the empty body; building it as python-docx objects,
+or parsing and re-serialising it, would cost most of the export's time.
+"""
+from __future__ import annotations
+
+import io
+import os
+import pathlib
+import zipfile
+
+import docx
+
+from model.document import Document
+from model.evaluation import Evaluation, evaluate
+from model.layout import Layout, build_layouts
+
+from .common import ExportError, write_output
+from .docx_styles import set_up_package, set_up_styles
+from .docx_table import column_twips, tables_xml
+from .docx_text import after_table_xml, before_table_xml
+from .docx_xml import TWIPS_PER_MM, twips
+from .style import page_for
+
+__all__ = ["write_docx"]
+
+EMPTY_BODY = b"<w:body/>"
+HEADER_FOOTER_MM = 10.0  # distance of (empty) header and footer from the page edge
+
+
+def write_docx(doc: Document, path: str | os.PathLike, evaluation: Evaluation | None = None) -> pathlib.Path:
+    """Write every form of ``doc`` into one .docx at ``path`` (atomically) and return the path."""
+    layouts = build_layouts(doc, evaluation or evaluate(doc))
+    if not layouts:
+        raise ExportError("文档中没有可导出的表")
+    title = f"{doc.unit.name.strip()}{doc.unit.year}年度绩效自评"
+
+    def render(buffer: io.BytesIO) -> None:
+        render_docx(layouts, title, buffer)
+
+    return write_output(pathlib.Path(path), render)
+
+
+def render_docx(layouts: list[Layout], title: str, out: io.BytesIO) -> None:
+    """Write the .docx holding ``layouts``, one section per form, into ``out``."""
+    document = docx.Document()
+    set_up_styles(document)
+    set_up_package(document, title)
+    body = document.element.body
+    for child in list(body):
+        body.remove(child)
+    shell = io.BytesIO()
+    document.save(shell)
+    content = body_xml(layouts).encode("utf-8")
+    with zipfile.ZipFile(shell) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                if data.count(EMPTY_BODY) != 1:
+                    raise ValueError("unexpected word/document.xml from python-docx")
+                data = data.replace(EMPTY_BODY, b"<w:body>" + content + b"</w:body>")
+            target.writestr(info, data)
+
+
+def body_xml(layouts: list[Layout]) -> str:
+    """The content of w:body: each form's paragraphs and tables, its section closing it."""
+    parts = []
+    for index, layout in enumerate(layouts):
+        sect_pr, body_width_mm = section_properties(layout)
+        last = index == len(layouts) - 1
+        parts.append(before_table_xml(layout, body_width_mm))
+        parts.append(tables_xml(layout))
+        # A section ends with the sectPr in its last paragraph; the last one is the body's own.
+        parts.append(after_table_xml(layout, body_width_mm, "" if last else sect_pr))
+        if last:
+            parts.append(sect_pr)
+    return "".join(parts)
+
+
+def section_properties(layout: Layout) -> tuple[str, float]:
+    """The w:sectPr of a form (new page, A4, orientation, margins) and its text width in mm."""
+    page = page_for(layout)
+    width, height = twips(page.width_mm), twips(page.height_mm)
+    left, right = twips(page.left_mm), twips(page.right_mm)
+    table = sum(column_twips(layout.column_widths_mm))
+    if width - left - right < table:  # rounding must never push the table past the margins
+        left = right = (width - table) // 2
+    if left < 0:
+        raise ValueError(f"{layout.key}: table of {layout.width_mm} mm is wider than the page")
+    orient = ' w:orient="landscape"' if layout.landscape else ""
+    edge = twips(HEADER_FOOTER_MM)
+    sect_pr = (f'<w:sectPr><w:type w:val="nextPage"/><w:pgSz w:w="{width}" w:h="{height}"{orient}/>'
+               f'<w:pgMar w:top="{twips(page.top_mm)}" w:right="{right}" w:bottom="{twips(page.bottom_mm)}"'
+               f' w:left="{left}" w:header="{edge}" w:footer="{edge}" w:gutter="0"/><w:cols w:space="425"/>'
+               "</w:sectPr>")
+    return sect_pr, (width - left - right) / TWIPS_PER_MM
