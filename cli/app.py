@@ -35,7 +35,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"错误：{message}\n")
 
 
-COMMANDS = ("check",)
+COMMANDS = ("check", "export")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,6 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
                                        "退出码：0 无错误，1 有错误，2 文件无法读取。")
     check.add_argument("files", nargs="+", metavar="FILE", help="文档（.jxzp）")
     check.add_argument("--json", action="store_true", help="每个文件输出一行 JSON")
+    export = sub.add_parser("export", help="导出为 Excel、Word、PDF",
+                            description="把文档中的各张表导出为 Excel、Word 和／或 PDF，文件以单位和年度命名。"
+                                        "退出码：0 成功，2 文档无法读取，3 无法写入导出文件。")
+    export.add_argument("file", metavar="FILE", help="文档（.jxzp）")
+    export.add_argument("--format", default="xlsx,docx,pdf", help="导出格式，逗号分隔：xlsx,docx,pdf（默认全部）")
+    export.add_argument("--out", metavar="DIR", help="导出到的文件夹（默认与文档相同；不存在时自动创建）")
     return parser
 
 
@@ -69,4 +75,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command == "check":
         from . import check
         return check.run(args.files, args.json)
+    if args.command == "export":
+        from . import export
+        return export.run(args.file, args.format, args.out)
     return 0
