@@ -7,16 +7,14 @@ Aims: all three formats together < 3 s; our PDF at least 5x faster than LibreOff
 from __future__ import annotations
 
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.bench_core import machine  # noqa: E402
+from benchmarks.bench_core import machine, timed  # noqa: E402
 from benchmarks.large_document import build  # noqa: E402
 from exporters.docx import write_docx  # noqa: E402
 from exporters.pdf import write_pdf  # noqa: E402
@@ -25,12 +23,7 @@ from model.evaluation import evaluate  # noqa: E402
 
 
 def median_ms(function, repeat: int = 3) -> float:
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
+    return timed(function, repeat)
 
 
 def main() -> None:

@@ -35,6 +35,22 @@ def _funding_header(g: GridBuilder) -> None:
     g.newline()
 
 
+def _funding_block(g: GridBuilder, side_label: str, rows: int, key: str, result: FormResult,
+                   typed_total: bool, form) -> None:
+    """The side label, the column headings and the 年度资金总额 row: typed on the overall form,
+    the sum of its sources (computed) on a project form."""
+    g.cell(0, side_label, Role.LABEL, rowspan=rows)
+    _funding_header(g)
+    g.cell(1, "年度资金总额", Role.LABEL, colspan=2)
+    for offset, name in enumerate(("initial", "annual", "executed")):
+        if typed_total:
+            g.field(3 + offset, f"{key}.funding.{name}", getattr(form.funding, name), Fmt.AMOUNT)
+        else:
+            g.computed(3 + offset, f"{key}.funding.{name}", getattr(result.funding, name), Fmt.AMOUNT)
+    _funding_results(g, key, result)
+    g.newline()
+
+
 def _funding_results(g: GridBuilder, key: str, result: FormResult) -> None:
     g.computed(6, f"{key}.funding.points", result.funding_points, Fmt.POINTS)
     g.computed(7, f"{key}.funding.rate", result.rate, Fmt.PERCENT, empty="—")
@@ -50,13 +66,7 @@ def _overall_top(g: GridBuilder, doc: Document, key: str, form, result: FormResu
         g.cell(0, "部门职责", Role.LABEL, colspan=3)
         g.field(3, f"{key}.duties", form.duties, colspan=6)
         g.newline()
-    g.cell(0, "年度预算申请（万元）", Role.LABEL, rowspan=7)
-    _funding_header(g)
-    g.cell(1, "年度资金总额", Role.LABEL, colspan=2)
-    for offset, name in enumerate(("initial", "annual", "executed")):
-        g.field(3 + offset, f"{key}.funding.{name}", getattr(form.funding, name), Fmt.AMOUNT)
-    _funding_results(g, key, result)
-    g.newline()
+    _funding_block(g, "年度预算申请（万元）", 7, key, result, True, form)
     g.cell(1, "按收入性质分：", Role.LABEL, colspan=4, align="left")
     g.cell(5, "按支出性质分：", Role.LABEL, colspan=4, align="left")
     g.newline()
@@ -85,13 +95,7 @@ def _project_top(g: GridBuilder, key: str, form, result: FormResult) -> None:
     g.cell(5, "实施单位", Role.LABEL, colspan=2)
     g.field(7, f"{key}.implementer", form.implementer, colspan=2)
     g.newline()
-    g.cell(0, "项目资金（万元）", Role.LABEL, rowspan=5)
-    _funding_header(g)
-    g.cell(1, "年度资金总额", Role.LABEL, colspan=2)
-    for offset, name in enumerate(("initial", "annual", "executed")):
-        g.computed(3 + offset, f"{key}.funding.{name}", getattr(result.funding, name), Fmt.AMOUNT)
-    _funding_results(g, key, result)
-    g.newline()
+    _funding_block(g, "项目资金（万元）", 5, key, result, False, form)
     for label, source in (("其中：当年财政拨款", "current"), ("上年结转资金", "carryover"), ("其他资金", "other")):
         g.cell(1, label, Role.LABEL, colspan=2)
         line = getattr(form, source)
