@@ -15,6 +15,7 @@ from .document import (Document, IndicatorRow, NamedExpenseLine, ProjectForm, Sc
                        project_key)
 from .factory import new_project
 from .fields import field_label, parse_field
+from .parsing import normalize
 
 
 class EditError(ValueError):
@@ -156,8 +157,10 @@ def _row_index(form: ScoredForm, row_id: str) -> int:
 
 
 def insert_indicator(doc: Document, form_key: str, level1: str, level2: str,
-                     after: Optional[str] = None, row: Optional[IndicatorRow] = None) -> InsertItem:
-    """A new 三级指标 row in group (level1, level2): after row ``after`` or at the group's end."""
+                     after: Optional[str] = None, row: Optional[IndicatorRow] = None,
+                     before: Optional[str] = None) -> InsertItem:
+    """A new 三级指标 row in group (level1, level2): before row ``before``, after row ``after``,
+    or at the group's end."""
     form = _scored(doc, form_key)
     framework = doc.framework_for(form)
     group = framework.group(level1)
@@ -165,12 +168,13 @@ def insert_indicator(doc: Document, form_key: str, level1: str, level2: str,
         raise EditError(f"“{level1}／{level2}”不是指标体系“{framework.name}”中的指标类别")
     order = [(g.name, l2) for g in framework.level1 for l2 in g.level2]
     rank = order.index((level1, level2))
-    if after is not None:
-        index = _row_index(form, after)
+    if after is not None or before is not None:
+        index = _row_index(form, after if after is not None else before)
         anchor = form.indicators[index]
         if (anchor.level1, anchor.level2) != (level1, level2):
             raise EditError("只能在同一个二级指标内插入行")
-        index += 1
+        if after is not None:
+            index += 1
     else:  # after the last row of the group or of any earlier group
         index = 0
         for position, existing in enumerate(form.indicators):
@@ -290,6 +294,31 @@ def move_basic_row(doc: Document, list_name: str, row_id: str, step: int) -> Mov
                 raise EditError("已经是第一行" if step < 0 else "已经是最后一行")
             return MoveItem(f"basic.{list_name}", index, index + step, f"移动{BASIC_LISTS[list_name]}行")
     raise EditError("找不到这一行，可能已被删除")
+
+
+def fill_special_rows(doc: Document) -> Compound:
+    """One 本级专项资金 row per project form not yet listed (by name), with its 全年预算数 and 执行数.
+
+    One undo step; EditError when every project is already listed.
+    """
+    if doc.basic is None:
+        raise EditError("本文档没有基础数据表")
+    listed = {normalize(row.name) for row in doc.basic.special_rows}
+    used = doc.all_ids()
+    rows, number = [], len(used) + 1
+    for name, values in project_rows_for_basic(doc):
+        if not name.strip() or normalize(name) in listed:
+            continue
+        while f"s{number}" in used:
+            number += 1
+        used.add(f"s{number}")
+        listed.add(normalize(name))
+        rows.append(NamedExpenseLine(f"s{number}", name, *values))
+    if not rows:
+        raise EditError("各项目表都已列在“本级专项资金”中")
+    start = len(doc.basic.special_rows)
+    return Compound(tuple(InsertItem("basic.special_rows", start + i, row, "添加专项资金行") for i, row in enumerate(rows)),
+                    f"按项目表填入 {len(rows)} 个专项")
 
 
 def project_rows_for_basic(doc: Document) -> list[tuple[str, tuple]]:

@@ -83,6 +83,8 @@ def parse_number(text: Optional[str], kind: NumberKind = NumberKind.AMOUNT) -> O
         raise ParseError(f"“{text.strip()}”不是有效的{kind.value}，请输入数字，例如 {_KIND_EXAMPLE[kind]}")
     unit = match.group("unit")
     units = _KIND_UNITS[kind]
+    if unit not in units and re.search(r"[A-Za-z]", unit):  # 12a, 12.5x: a typo, not a unit
+        raise ParseError(f"“{text.strip()}”不是有效的{kind.value}，请输入数字，例如 {_KIND_EXAMPLE[kind]}")
     if unit not in units:
         allowed = "、".join(u for u in units if u) or "无"
         raise ParseError(f"“{text.strip()}”的单位“{unit}”不适用于{kind.value}（可用单位：{allowed}）")

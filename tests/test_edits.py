@@ -38,6 +38,8 @@ def test_insert_row_after_a_given_row_and_into_an_empty_group(tianyuan):
     first = tianyuan.overall.indicators[0]
     apply_and_undo(tianyuan, edits.insert_indicator(tianyuan, "overall", "产出指标", "数量指标", after=first.id))
     assert tianyuan.overall.indicators[1].name == "" and tianyuan.overall.indicators[2].name == "集体项目交地面积"
+    above = edits.insert_indicator(tianyuan, "overall", "产出指标", "数量指标", before=first.id)
+    assert above.index == 0
     project = tianyuan.projects[0]  # 拆违治违经费 has no 社会效益指标 rows
     edit = edits.insert_indicator(tianyuan, "projects[p1]", "效益指标", "社会效益指标")
     apply_and_undo(tianyuan, edit)
@@ -141,3 +143,17 @@ def test_compound_reverts_in_reverse_order(tianyuan):
     apply_and_undo(tianyuan, compound)
     assert compound.forms() == {"overall"}
     assert edits.set_text(tianyuan, "unit.name", "新名称").forms() is None
+
+
+def test_fill_special_rows_from_projects(load_example):
+    doc = load_example("yueyanglou-2023")  # no project forms: nothing to fill
+    with pytest.raises(edits.EditError, match="都已列在"):
+        edits.fill_special_rows(doc)
+    doc = load_example("tianyuan-2024")
+    edits.remove_basic_row(doc, "special_rows", doc.basic.special_rows[2].id).apply(doc)  # 双碳资金
+    edits.add_project(doc, "新增项目").apply(doc)
+    apply_and_undo(doc, edits.fill_special_rows(doc))
+    names = [row.name for row in doc.basic.special_rows]
+    assert names[-2:] == ["双碳资金", "新增项目"]
+    assert doc.basic.special_rows[-2].values() == (None, D(5), D("0.46"))
+    assert len({r.id for r in doc.basic.special_rows}) == len(doc.basic.special_rows)
