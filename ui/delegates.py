@@ -1,0 +1,132 @@
+"""Painting and editing one form cell: paper-like rules, stacked vertical text, fitting editors."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygon
+from PySide6.QtWidgets import QAbstractItemDelegate, QLineEdit, QPlainTextEdit, QStyle, QStyledItemDelegate
+
+from model.fields import FieldKind, field_kind
+from model.findings import ERROR
+from model.layout import Role
+
+from .form_model import CellRole, SeverityRole, TableRole
+
+RULE = QColor("#3c3c3c")
+SELECTION = QColor(30, 110, 220, 60)
+CURRENT = QColor("#1e6edc")
+MARKS = {ERROR: QColor("#d93025"), "warning": QColor("#e0a100")}
+PADDING = 4
+
+
+def is_multiline(binding: str | None) -> bool:
+    return bool(binding) and field_kind(binding) is FieldKind.LONG_TEXT
+
+
+class MultiLineEditor(QPlainTextEdit):
+    """A multi-line cell editor: Enter commits as in Excel, Alt+Enter or Shift+Enter starts a new line."""
+
+    def __init__(self, delegate: "CellDelegate", parent=None):
+        super().__init__(parent)
+        self.delegate = delegate
+        self.setTabChangesFocus(True)
+        self.setFrameStyle(0)
+
+    def keyPressEvent(self, event):
+        key, mods = event.key(), event.modifiers()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if mods & (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier):
+                self.insertPlainText("\n")
+                return
+            self.delegate.commitData.emit(self)
+            self.delegate.closeEditor.emit(self, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
+            return
+        if key == Qt.Key.Key_Tab or key == Qt.Key.Key_Backtab:
+            hint = (QAbstractItemDelegate.EndEditHint.EditPreviousItem if key == Qt.Key.Key_Backtab
+                    else QAbstractItemDelegate.EndEditHint.EditNextItem)
+            self.delegate.commitData.emit(self)
+            self.delegate.closeEditor.emit(self, hint)
+            return
+        super().keyPressEvent(event)
+
+
+class CellDelegate(QStyledItemDelegate):
+    def createEditor(self, parent, option, index):
+        cell = index.data(CellRole)
+        if cell is not None and is_multiline(cell.binding):
+            editor = MultiLineEditor(self, parent)
+        else:
+            editor = QLineEdit(parent)
+            editor.setFrame(False)
+        editor.setFont(option.font)
+        return editor
+
+    def setEditorData(self, editor, index):
+        text = index.data(Qt.ItemDataRole.EditRole) or ""
+        if isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(text)
+            editor.selectAll()
+        else:
+            editor.setText(text)
+
+    def setModelData(self, editor, model, index):
+        text = editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()
+        model.setData(index, text, Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor, option, index):
+        rect = QRect(option.rect)
+        if isinstance(editor, QPlainTextEdit):
+            rect.setHeight(max(rect.height(), 90))  # room to write a paragraph
+        editor.setGeometry(rect)
+
+    def eventFilter(self, editor, event):
+        if isinstance(editor, QPlainTextEdit) and event.type() == QEvent.Type.KeyPress:
+            return False  # MultiLineEditor handles its own keys
+        return super().eventFilter(editor, event)
+
+    # --- painting ---
+    def paint(self, painter: QPainter, option, index):
+        painter.save()
+        rect = option.rect
+        cell = index.data(CellRole)
+        brush = index.data(Qt.ItemDataRole.BackgroundRole)
+        if brush is not None:
+            painter.fillRect(rect, brush)
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(rect, SELECTION)
+        if cell is not None and cell.text:
+            self._paint_text(painter, option, index, cell)
+        severity = index.data(SeverityRole)
+        if severity:
+            self._paint_mark(painter, rect, MARKS.get(severity, MARKS["warning"]))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if index.data(TableRole):
+            painter.setPen(QPen(RULE, 1))
+            painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            painter.setPen(QPen(CURRENT, 2))
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+        painter.restore()
+
+    @staticmethod
+    def _paint_text(painter: QPainter, option, index, cell) -> None:
+        font = index.data(Qt.ItemDataRole.FontRole) or option.font
+        painter.setFont(font)
+        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
+        painter.setPen(foreground.color() if foreground is not None else option.palette.text().color())
+        inner = option.rect.adjusted(PADDING, 2, -PADDING, -2)
+        if cell.role is Role.VERTICAL:
+            stacked = "\n".join(cell.text.replace("\n", ""))
+            painter.drawText(inner, int(Qt.AlignmentFlag.AlignCenter), stacked)
+            return
+        align = index.data(Qt.ItemDataRole.TextAlignmentRole) or int(Qt.AlignmentFlag.AlignLeft)
+        painter.drawText(inner, int(align) | int(Qt.TextFlag.TextWordWrap), cell.text)
+
+    @staticmethod
+    def _paint_mark(painter: QPainter, rect: QRect, color: QColor) -> None:
+        size = 8
+        top_right = rect.topRight()
+        triangle = QPolygon([top_right, top_right - QPoint(size, 0), top_right + QPoint(0, size)])
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawPolygon(triangle)
+

@@ -1,0 +1,207 @@
+"""A Qt table model over one form's layout: the same grid the exporters print.
+
+The model holds no data of its own: it shows the layout built from the document and writes
+through the session. After a change it rebuilds the layout and tells the view exactly which
+cells changed (narrow dataChanged), or resets when rows were added or removed.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from model.findings import ERROR
+from model.layout import Cell, Fmt, Layout, Role, build_layout
+
+from .session import Session
+
+CellRole = Qt.ItemDataRole.UserRole + 1  # the layout Cell
+BindingRole = Qt.ItemDataRole.UserRole + 2  # its binding (field path or computed key)
+SeverityRole = Qt.ItemDataRole.UserRole + 3  # 'error' | 'warning' | None
+TableRole = Qt.ItemDataRole.UserRole + 4  # inside the ruled table (also for positions no cell covers)
+
+COLORS = {
+    "input": QColor("#ffffff"), "computed": QColor("#eef2f7"), "label": QColor("#f6f6f4"),
+    "header": QColor("#e9edf2"), "error": QColor("#fbd9d7"), "warning": QColor("#fff1c2"),
+    "paper": QColor("#ffffff"), "muted": QColor("#8a8f98"),
+}
+_ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
+          "right": Qt.AlignmentFlag.AlignRight}
+
+
+def anchor_for(layout: Layout, path: str) -> Optional[Cell]:
+    """The cell that shows ``path``, or the nearest one when the value is not on the form."""
+    cell = layout.bound(path)
+    if cell is not None:
+        return cell
+    if path.endswith(".stated_total"):  # 表上总分 is entered beside the form; its 总分 cell stands in
+        return layout.bound(path.rsplit(".", 1)[0] + ".total.score")
+    prefix = path.rsplit(".", 1)[0] + "."
+    return next((c for c in layout.cells if c.binding and c.binding.startswith(prefix)), None)
+
+
+def edit_text(cell: Cell) -> str:
+    """What the editor starts with: the exact stored figure or the text as typed."""
+    if cell.value is None:
+        return ""
+    if cell.fmt.numeric:
+        return format(cell.value, "f")
+    return str(cell.value)
+
+
+class FormTableModel(QAbstractTableModel):
+    spansChanged = Signal()  # rows or merges changed: the view must re-apply its spans
+
+    def __init__(self, session: Session, key: str, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.key = key
+        self.layout = build_layout(session.doc, key, session.evaluation)
+        self.findings = self._findings()
+        self._shape = self._shape_of(self.layout)
+        self.stale = False
+
+    # --- building ---
+    def _findings(self) -> dict[int, tuple[str, list[str]]]:
+        """Anchored cell id → (worst severity, messages) for this form's findings."""
+        result: dict[int, tuple[str, list[str]]] = {}
+        for finding in self.session.evaluation.findings:
+            if finding.form != self.key:
+                continue
+            cell = anchor_for(self.layout, finding.path)
+            if cell is None:
+                continue
+            severity, messages = result.get(id(cell), (finding.severity, []))
+            if finding.severity == ERROR:
+                severity = ERROR
+            result[id(cell)] = (severity, messages + [finding.message])
+        return result
+
+    @staticmethod
+    def _shape_of(layout: Layout) -> tuple:
+        return (layout.n_rows, layout.n_cols, tuple((c.row, c.col, c.rowspan, c.colspan) for c in layout.cells))
+
+    def refresh(self) -> None:
+        """Rebuild from the document; emit the narrowest change signal that is correct."""
+        old_layout, old_findings = self.layout, self.findings
+        layout = build_layout(self.session.doc, self.key, self.session.evaluation)
+        shape = self._shape_of(layout)
+        if shape != self._shape:
+            self.beginResetModel()
+            self.layout, self._shape = layout, shape
+            self.findings = self._findings()
+            self.endResetModel()
+            self.spansChanged.emit()
+            return
+        self.layout = layout
+        self.findings = self._findings()
+        for old, new in zip(old_layout.cells, layout.cells):
+            if (old.text != new.text or old.value != new.value or old.role != new.role
+                    or old_findings.get(id(old)) != self.findings.get(id(new))):
+                self.dataChanged.emit(self.index(new.row, new.col), self.index(new.row, new.col))
+
+    # --- Qt model API ---
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.layout.n_rows
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.layout.n_cols
+
+    def cell(self, index: QModelIndex | QPersistentModelIndex) -> Optional[Cell]:
+        if not index.isValid():
+            return None
+        return self.layout.anchored(index.row(), index.column())
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == TableRole:
+            return index.isValid() and index.row() in self.layout.table_rows
+        cell = self.cell(index)
+        if cell is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell.text
+        if role == Qt.ItemDataRole.EditRole:
+            return edit_text(cell)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(_ALIGN[cell.align] | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(self._background(cell))
+        if role == Qt.ItemDataRole.ForegroundRole and self._muted(cell):
+            return QBrush(COLORS["muted"])
+        if role == Qt.ItemDataRole.FontRole:
+            return self._font(cell)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(cell)
+        if role == CellRole:
+            return cell
+        if role == BindingRole:
+            return cell.binding
+        if role == SeverityRole:
+            found = self.findings.get(id(cell))
+            return found[0] if found else None
+        return None
+
+    def flags(self, index):
+        cell = self.cell(index)
+        if cell is None:
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return flags | Qt.ItemFlag.ItemIsEditable if cell.editable else flags
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        cell = self.cell(index)
+        if cell is None or not cell.editable or role != Qt.ItemDataRole.EditRole:
+            return False
+        return self.session.set_text(cell.binding, "" if value is None else str(value))
+
+    # --- looks ---
+    def _background(self, cell: Cell) -> QColor:
+        found = self.findings.get(id(cell))
+        if found:
+            return COLORS["error" if found[0] == ERROR else "warning"]
+        if cell.role is Role.INPUT:
+            return COLORS["input"]
+        if cell.role is Role.COMPUTED:
+            return COLORS["computed"]
+        if cell.role in (Role.HEADER, Role.VERTICAL):
+            return COLORS["header"]
+        if cell.role is Role.LABEL:
+            return COLORS["label"]
+        return COLORS["paper"]
+
+    def _muted(self, cell: Cell) -> bool:
+        """Rows marked 不适用 are shown greyed."""
+        if not cell.binding or ".indicators[" not in cell.binding:
+            return False
+        row_id = cell.binding.split(".indicators[", 1)[1].split("]", 1)[0]
+        form = self.session.doc.form(self.key)
+        return any(row.id == row_id and row.not_applicable for row in form.indicators)
+
+    @staticmethod
+    def _font(cell: Cell) -> Optional[QFont]:
+        if cell.role is Role.TITLE:
+            font = QFont()
+            font.setPointSizeF(16)
+            font.setBold(True)
+            return font
+        if cell.role in (Role.HEADER, Role.VERTICAL):
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _tooltip(self, cell: Cell) -> Optional[str]:
+        lines = list(self.findings.get(id(cell), ("", []))[1])
+        if cell.binding and cell.binding.endswith(".score") and ".indicators[" in cell.binding:
+            row_id = cell.binding.split(".indicators[", 1)[1].split("]", 1)[0]
+            result = self.session.evaluation.forms.get(self.key)
+            suggestion = result.suggestions.get(row_id) if result else None
+            if suggestion is not None:
+                score = "无" if suggestion.score is None else format(suggestion.score, "f")
+                lines.append(f"建议得分：{score}（{suggestion.explanation}）")
+        if cell.role is Role.COMPUTED and not lines:
+            lines.append("自动计算，不能直接修改")
+        if cell.fmt is Fmt.AMOUNT and cell.value is not None and cell.text != edit_text(cell):
+            lines.append(f"精确值：{edit_text(cell)} 万元")
+        return "\n".join(lines) or None

@@ -1,0 +1,140 @@
+"""The open document as the window sees it: model, evaluation, undo stack, file and dirty state.
+
+Every change goes through ``apply`` as a model edit wrapped in a QUndoCommand, so each one is
+undoable; after it the affected forms are re-evaluated and ``documentChanged`` tells the views
+which forms to refresh. Widgets never hold data of their own.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from model import edits, storage
+from model.document import Document
+from model.evaluation import Evaluation, Evaluator
+from model.parsing import ParseError
+
+
+def _structural(edit) -> bool:
+    """Does the edit change the list of forms or their names (the navigation)?"""
+    if isinstance(edit, edits.Compound):
+        return any(_structural(part) for part in edit.edits)
+    if edit.forms() is None:
+        return True
+    path = getattr(edit, "path", "")
+    if path in ("basic", "overall"):  # a whole form added or removed
+        return True
+    return path.startswith("projects[") and path.count(".") == 1 and path.endswith(".name")
+
+
+class EditCommand(QUndoCommand):
+    """A model edit on the undo stack."""
+
+    def __init__(self, session: "Session", edit):
+        super().__init__(edit.label)
+        self.session = session
+        self.edit = edit
+
+    def redo(self) -> None:
+        self.edit.apply(self.session.doc)
+        self.session._after(self.edit)
+
+    def undo(self) -> None:
+        self.edit.revert(self.session.doc)
+        self.session._after(self.edit)
+
+
+class Session(QObject):
+    documentChanged = Signal(object)  # set of form keys whose results changed, or None for all
+    structureChanged = Signal()  # forms added, removed, renamed or reordered
+    modifiedChanged = Signal(bool)
+    pathChanged = Signal()
+    inputRefused = Signal(str, str)  # (path, Chinese message)
+
+    def __init__(self, doc: Document, path: Optional[Path] = None, parent: Optional[QObject] = None,
+                 *, modified: bool = False):
+        super().__init__(parent)
+        self.doc = doc
+        self.path = Path(path) if path else None
+        self.evaluator = Evaluator(doc)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.modifiedChanged.emit(not clean))
+        self._forced_dirty = modified  # a recovered autosave is unsaved work from the start
+
+    # --- state ---
+    @property
+    def evaluation(self) -> Evaluation:
+        return self.evaluator.evaluation
+
+    @property
+    def modified(self) -> bool:
+        return self._forced_dirty or not self.undo_stack.isClean()
+
+    @property
+    def display_name(self) -> str:
+        return self.path.name if self.path else "未命名"
+
+    # --- changes ---
+    def apply(self, edit) -> None:
+        self.undo_stack.push(EditCommand(self, edit))
+
+    def _after(self, edit) -> None:
+        forms = edit.forms()
+        self.evaluator.refresh(forms)
+        if _structural(edit):  # first, so that pages of removed forms are gone before they refresh
+            self.structureChanged.emit()
+        self.documentChanged.emit(forms)
+
+    def set_text(self, path: str, text) -> bool:
+        """Store what was typed into the cell at ``path``; False (and a message) if refused."""
+        try:
+            edit = edits.set_text(self.doc, path, text)
+        except (ParseError, edits.EditError) as error:
+            self.inputRefused.emit(path, str(error))
+            return False
+        if edit.new != edit.old or type(edit.new) is not type(edit.old):
+            self.apply(edit)
+        return True
+
+    def set_many(self, items: list[tuple[str, object]], label: str) -> bool:
+        """Several cells at once (paste, clear): all accepted as one undo step, or none."""
+        changes = []
+        for path, text in items:
+            try:
+                edit = edits.set_text(self.doc, path, text)
+            except (ParseError, edits.EditError) as error:
+                self.inputRefused.emit(path, str(error))
+                return False
+            if edit.new != edit.old:
+                changes.append(edit)
+        if changes:
+            self.apply(edits.Compound(tuple(changes), label))
+        return True
+
+    def try_edit(self, build, *args) -> bool:
+        """Run an edit builder (insert row, move project …); a refusal becomes a message."""
+        try:
+            edit = build(self.doc, *args)
+        except edits.EditError as error:
+            self.inputRefused.emit("", str(error))
+            return False
+        self.apply(edit)
+        return True
+
+    # --- files ---
+    def save(self, path: Optional[Path] = None) -> None:
+        """Write the document (atomically); DocumentError on failure, nothing changed then."""
+        target = Path(path) if path else self.path
+        if target is None:
+            raise storage.DocumentError("请选择保存位置")
+        storage.save(self.doc, target)
+        changed_path = target != self.path
+        self.path = target
+        self._forced_dirty = False
+        self.undo_stack.setClean()
+        self.modifiedChanged.emit(False)
+        if changed_path:
+            self.pathChanged.emit()
