@@ -35,7 +35,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"错误：{message}\n")
 
 
-COMMANDS = ("check", "export")
+COMMANDS = ("check", "export", "screenshot")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("file", metavar="FILE", help="文档（.jxzp）")
     export.add_argument("--format", default="xlsx,docx,pdf", help="导出格式，逗号分隔：xlsx,docx,pdf（默认全部）")
     export.add_argument("--out", metavar="DIR", help="导出到的文件夹（默认与文档相同；不存在时自动创建）")
+    shot = sub.add_parser("screenshot", help="把窗口的每一页截图为 PNG（无需显示器）",
+                          description="打开文档，把窗口的每一页（单位信息、各表、审核结果）依次截图保存为 PNG。")
+    shot.add_argument("file", metavar="FILE", help="文档（.jxzp）")
+    shot.add_argument("--out", metavar="DIR", default="screenshots", help="保存截图的文件夹（默认 screenshots）")
     return parser
 
 
@@ -67,10 +71,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
         args = build_window_parser().parse_args(argv)
-        # The window arrives with issue 4; until then the default shows the example's check.
-        from model.resources import resource_dir
-        from . import check
-        return check.run([args.file or str(resource_dir("examples", "tianyuan-2024.jxzp"))], False)
+        from ui.app import run
+        return run(args.file)
     args = build_parser().parse_args(argv)
     if args.command == "check":
         from . import check
@@ -78,4 +80,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command == "export":
         from . import export
         return export.run(args.file, args.format, args.out)
+    if args.command == "screenshot":
+        from . import screenshot
+        return screenshot.run(args.file, args.out)
     return 0

@@ -1,0 +1,51 @@
+"""`main.py screenshot FILE --out DIR`: every page of the window rendered offscreen to PNG."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+
+def run(file: str, out: str, width: int = 1500, height: int = 950, stdout: TextIO = sys.stdout,
+        stderr: TextIO = sys.stderr) -> int:
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import tempfile
+
+    os.environ.setdefault("JXZP_CONFIG_DIR", tempfile.mkdtemp(prefix="jxzp-shot-"))  # leave user settings alone
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import create_app
+    from ui.main_window import MainWindow
+    from ui.nav import page_titles
+    from ui.settings import Settings, config_dir
+
+    create_app()
+    config = config_dir()
+    window = MainWindow(Settings(config), config, quiet=True)
+    if not window.files.open_path(Path(file), quiet=True):
+        from model import storage
+        try:
+            storage.load(file)
+        except storage.DocumentError as error:
+            stderr.write(f"无法读取 {file}：{error}\n")
+        return 2
+    window.resize(width, height)
+    window.show()
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, (key, label) in enumerate(page_titles(window.session.doc), start=1):
+        window.show_page(key)
+        page = window.pages.get(key)
+        first = next((f for f in window.session.evaluation.findings if f.form == key), None)
+        if first is not None and hasattr(page, "select_path"):
+            page.select_path(first.path)  # as a user sees it: on a marked cell, its suggestion beside
+        for _ in range(3):
+            QApplication.processEvents()
+        safe = "".join(ch for ch in label if ch not in '\\/:*?"<>|')[:40]
+        path = folder / f"{number:02d}-{safe}.png"
+        window.grab().save(str(path))
+        stdout.write(f"{path}\n")
+    window.close()
+    return 0

@@ -1,0 +1,94 @@
+"""导出 (Excel, Word, PDF, 全部), 打印预览 and 打印 from the window."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from model.layout import build_layouts
+
+from .dialogs import ask_yes_no, show_error
+from .printing import paint_layouts
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+FORMAT_NAMES = {"xlsx": "Excel", "docx": "Word", "pdf": "PDF"}
+
+
+class ExportController:
+    def __init__(self, window: "MainWindow"):
+        self.window = window
+
+    def _errors_ok(self, what: str) -> bool:
+        """A careful accountant hears about errors before handing out a file."""
+        errors, _ = self.window.session.evaluation.counts()
+        if not errors:
+            return True
+        return ask_yes_no(self.window, what, f"审核发现 {errors} 个错误（如分值合计不是 100）。仍要{what}吗？",
+                          f"仍要{what}", "先去修改")
+
+    def export(self, formats: list[str], folder: str | None = None) -> list[Path]:
+        session = self.window.session
+        if session is None or not self._errors_ok("导出"):
+            return []
+        settings = self.window.settings
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self.window, "选择导出到的文件夹", settings.last_folder)
+            if not folder:
+                return []
+        from exporters import ExportError, export  # loaded on first use: the window starts faster
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            paths = export(session.doc, formats, folder, session.evaluation)
+        except ExportError as error:
+            QGuiApplication.restoreOverrideCursor()
+            show_error(self.window, "导出失败", str(error))
+            return []
+        QGuiApplication.restoreOverrideCursor()
+        settings.last_folder = str(folder)
+        self._done(paths, Path(folder))
+        return paths
+
+    def _done(self, paths: list[Path], folder: Path) -> None:
+        names = "\n".join(path.name for path in paths)
+        self.window.statusBar().showMessage(f"已导出 {len(paths)} 个文件到 {folder}", 8000)
+        if self.window.quiet:
+            return
+        box = QMessageBox(QMessageBox.Icon.Information, "导出完成", f"已导出到 {folder}：\n\n{names}", parent=self.window)
+        open_button = box.addButton("打开文件夹", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is open_button:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    # --- printing ---
+    def _layouts(self):
+        session = self.window.session
+        return build_layouts(session.doc, session.evaluation)
+
+    def print_preview(self) -> None:
+        if self.window.session is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog.setWindowTitle("打印预览")
+        dialog.paintRequested.connect(lambda device: paint_layouts(device, self._layouts()))
+        dialog.resize(1000, 800)
+        dialog.exec()
+
+    def print_(self) -> None:
+        if self.window.session is None or not self._errors_ok("打印"):
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self.window)
+        dialog.setWindowTitle("打印")
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            try:
+                paint_layouts(printer, self._layouts())
+            except RuntimeError as error:
+                show_error(self.window, "打印失败", str(error))

@@ -1,0 +1,115 @@
+"""Menus, toolbar and shortcuts of the main window, declared in one place."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QStyle
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+ABOUT = ("绩效自评填报\n\n填写部门整体支出绩效评价基础数据表、部门整体支出绩效自评表和项目支出绩效自评表，"
+         "自动计算执行率、得分、总分和评价等次，审核常见问题，并导出 Excel、Word、PDF。\n\n"
+         "文档保存在本机，不需要网络。")
+
+
+def _form_command(window: "MainWindow", name: str) -> Callable[[], None]:
+    def run() -> None:
+        page = window.current_form_page()
+        if page is None:
+            window.statusBar().showMessage("请先打开一张表", 5000)
+            return
+        page.run(name)
+    return run
+
+
+def _view_command(window: "MainWindow", name: str) -> Callable[[], None]:
+    def run() -> None:
+        page = window.current_form_page()
+        if page is not None:
+            getattr(page.view, name)()
+    return run
+
+
+def build_menus(window: "MainWindow") -> dict[str, QAction]:
+    actions: dict[str, QAction] = {}
+    style = window.style()
+
+    def action(key: str, text: str, slot: Callable, shortcut=None, icon=None, tip: str = "") -> QAction:
+        item = QAction(text, window)
+        if shortcut is not None:
+            item.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        if icon is not None:
+            item.setIcon(style.standardIcon(icon))
+        if tip:
+            item.setStatusTip(tip)
+        item.triggered.connect(lambda _=False: slot())
+        actions[key] = item
+        return item
+
+    files, exports = window.files, window.exports
+    bar = window.menuBar()
+    menu = bar.addMenu("文件(&F)")
+    menu.addAction(action("new", "新建…", files.new, QKeySequence.StandardKey.New, QStyle.StandardPixmap.SP_FileIcon))
+    menu.addAction(action("open", "打开…", files.open, QKeySequence.StandardKey.Open,
+                          QStyle.StandardPixmap.SP_DialogOpenButton))
+    recent = menu.addMenu("最近打开")
+    recent.aboutToShow.connect(lambda: files.fill_recent_menu(recent))
+    menu.addAction(action("save", "保存", files.save, QKeySequence.StandardKey.Save,
+                          QStyle.StandardPixmap.SP_DialogSaveButton))
+    menu.addAction(action("save_as", "另存为…", files.save_as, "Ctrl+Shift+S"))
+    menu.addSeparator()
+    menu.addAction(action("export_xlsx", "导出 Excel…", lambda: exports.export(["xlsx"])))
+    menu.addAction(action("export_docx", "导出 Word…", lambda: exports.export(["docx"])))
+    menu.addAction(action("export_pdf", "导出 PDF…", lambda: exports.export(["pdf"])))
+    menu.addAction(action("export_all", "全部导出（Excel、Word、PDF）…", lambda: exports.export(["xlsx", "docx", "pdf"]),
+                          "Ctrl+E", QStyle.StandardPixmap.SP_DialogApplyButton))
+    menu.addSeparator()
+    menu.addAction(action("preview", "打印预览…", exports.print_preview, "Ctrl+Shift+P",
+                          QStyle.StandardPixmap.SP_FileDialogContentsView))
+    menu.addAction(action("print", "打印…", exports.print_, QKeySequence.StandardKey.Print))
+    menu.addSeparator()
+    menu.addAction(action("quit", "退出", window.close, QKeySequence.StandardKey.Quit))
+
+    menu = bar.addMenu("编辑(&E)")
+    undo = window.undo_group.createUndoAction(window, "撤销")
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    undo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+    redo = window.undo_group.createRedoAction(window, "重做")
+    redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+    redo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+    actions["undo"], actions["redo"] = undo, redo
+    menu.addAction(undo)
+    menu.addAction(redo)
+    menu.addSeparator()
+    for key, text, name in (("copy", "复制", "copy_selection"), ("paste", "粘贴", "paste"),
+                            ("clear", "清除内容", "clear_selection")):
+        item = action(key, text, _view_command(window, name))
+        item.setStatusTip({"copy": "Ctrl+C", "paste": "Ctrl+V（可粘贴从 Excel／WPS 复制的区域）", "clear": "Delete"}[key])
+        menu.addAction(item)
+    menu.addSeparator()
+    for key, text in (("insert_below", "在下方插入指标行　Ctrl+Shift+="), ("insert_above", "在上方插入指标行"),
+                      ("delete", "删除指标行　Ctrl+-"), ("up", "指标行上移　Alt+↑"), ("down", "指标行下移　Alt+↓"),
+                      ("toggle_na", "标记／取消不适用　Ctrl+Shift+U"), ("adopt", "采用建议得分　Ctrl+Shift+A")):
+        menu.addAction(action(f"row_{key}", text, _form_command(window, key)))
+
+    menu = bar.addMenu("项目(&P)")
+    for key, text in (("add", "添加项目…"), ("duplicate", "复制项目"), ("rename", "项目改名…"), ("up", "上移"),
+                      ("down", "下移"), ("delete", "删除项目")):
+        menu.addAction(action(f"project_{key}", text, lambda k=key: window.project_command(k)))
+
+    menu = bar.addMenu("审核(&C)")
+    menu.addAction(action("next_finding", "下一个问题", lambda: window.next_finding(1), "F8"))
+    menu.addAction(action("previous_finding", "上一个问题", lambda: window.next_finding(-1), "Shift+F8"))
+    menu.addAction(window.dock.toggleViewAction())
+    window.dock.toggleViewAction().setText("显示审核窗格")
+
+    menu = bar.addMenu("帮助(&H)")
+    menu.addAction(action("about", "关于", lambda: QMessageBox.about(window, "关于 绩效自评填报", ABOUT)))
+
+    toolbar = window.addToolBar("常用")
+    toolbar.setObjectName("mainToolbar")
+    for key in ("new", "open", "save", "undo", "redo", "export_all", "preview"):
+        toolbar.addAction(actions[key])
+    return actions

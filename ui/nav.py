@@ -1,0 +1,124 @@
+"""The navigation list beside the page: 单位信息, the forms, each project, 审核结果; project buttons."""
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMenu, QToolButton, QVBoxLayout, QWidget
+
+from model.document import FORM_BASIC, FORM_OVERALL, Document, project_key
+from model.evaluation import Evaluation
+from model.findings import ERROR
+
+PAGE_UNIT = "unit"
+PAGE_FINDINGS = "findings"
+KeyRole = Qt.ItemDataRole.UserRole + 1
+PROJECT_COMMANDS = (("add", "添加", "添加一个项目支出绩效自评表"), ("duplicate", "复制", "复制当前项目（含全部指标）"),
+                    ("rename", "改名", "修改项目支出名称"), ("up", "上移", "把项目往前移"), ("down", "下移", "把项目往后移"),
+                    ("delete", "删除", "删除当前项目（可撤销）"))
+
+
+def page_titles(doc: Document) -> list[tuple[str, str]]:
+    """(page key, list label) in order."""
+    pages = [(PAGE_UNIT, "单位信息")]
+    if doc.basic is not None:
+        pages.append((FORM_BASIC, "基础数据表"))
+    if doc.overall is not None:
+        pages.append((FORM_OVERALL, "部门整体支出绩效自评表"))
+    for number, project in enumerate(doc.projects, start=1):
+        pages.append((project_key(project.id), f"项目{number}：{project.name or '未命名项目'}"))
+    pages.append((PAGE_FINDINGS, "审核结果"))
+    return pages
+
+
+class NavPanel(QWidget):
+    pageChosen = Signal(str)
+    projectCommand = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.list = QListWidget()
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
+        self.list.currentItemChanged.connect(self._chosen)
+        layout.addWidget(self.list, 1)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(2)
+        self.buttons = {}
+        for name, text, tip in PROJECT_COMMANDS:
+            button = QToolButton()
+            button.setText(text)
+            button.setToolTip(tip)
+            button.clicked.connect(lambda _=False, n=name: self.projectCommand.emit(n))
+            buttons.addWidget(button)
+            self.buttons[name] = button
+        layout.addWidget(QWidgetRow(buttons))
+        self.setMinimumWidth(190)
+        self._updating = False
+
+    def rebuild(self, doc: Document, evaluation: Evaluation, current: Optional[str]) -> None:
+        self._updating = True
+        self.list.clear()
+        for key, label in page_titles(doc):
+            item = QListWidgetItem(label)
+            item.setData(KeyRole, key)
+            item.setToolTip(label)
+            self.list.addItem(item)
+        self._updating = False
+        self.update_marks(evaluation)
+        self.select(current if current in [k for k, _ in page_titles(doc)] else PAGE_UNIT)
+
+    def update_marks(self, evaluation: Evaluation) -> None:
+        """Red or amber text on pages with findings, counts on 审核结果."""
+        severities: dict[str, str] = {}
+        for finding in evaluation.findings:
+            if severities.get(finding.form) != ERROR:
+                severities[finding.form] = finding.severity
+        errors, warnings = evaluation.counts()
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            key = item.data(KeyRole)
+            if key == PAGE_FINDINGS:
+                item.setText(f"审核结果（错误 {errors}，提示 {warnings}）")
+                item.setForeground(QBrush(QColor("#c5221f" if errors else "#202124")))
+                continue
+            severity = severities.get(key)
+            item.setForeground(QBrush(QColor("#c5221f" if severity == ERROR else "#202124")))
+
+    def select(self, key: str) -> None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(KeyRole) == key:
+                self.list.setCurrentRow(row)
+                return
+
+    def current_key(self) -> Optional[str]:
+        item = self.list.currentItem()
+        return item.data(KeyRole) if item else None
+
+    def _chosen(self, current: Optional[QListWidgetItem], _previous=None) -> None:
+        is_project = bool(current) and str(current.data(KeyRole)).startswith("projects[")
+        for name in ("duplicate", "rename", "up", "down", "delete"):
+            self.buttons[name].setEnabled(is_project)
+        if current is not None and not self._updating:
+            self.pageChosen.emit(current.data(KeyRole))
+
+    def _context_menu(self, position) -> None:
+        item = self.list.itemAt(position)
+        menu = QMenu(self)
+        menu.addAction("添加项目", lambda: self.projectCommand.emit("add"))
+        if item is not None and str(item.data(KeyRole)).startswith("projects["):
+            self.list.setCurrentItem(item)
+            for name, text, _ in PROJECT_COMMANDS[1:]:
+                menu.addAction(f"{text}项目" if name in ("duplicate", "delete") else text,
+                               lambda n=name: self.projectCommand.emit(n))
+        menu.exec(self.list.viewport().mapToGlobal(position))
+
+
+class QWidgetRow(QWidget):
+    def __init__(self, layout):
+        super().__init__()
+        layout.setContentsMargins(0, 2, 0, 2)
+        self.setLayout(layout)

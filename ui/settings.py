@@ -1,0 +1,86 @@
+"""User settings (window geometry, last folder, recent files) declared once, with defaults.
+
+Stored as an INI file in the user's own configuration folder (no registry, no admin rights).
+JXZP_CONFIG_DIR overrides the folder: tests and portable installs use it.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+MAX_RECENT = 8
+
+
+def config_dir() -> Path:
+    override = os.environ.get("JXZP_CONFIG_DIR")
+    if override:
+        path = Path(override)
+    else:
+        base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
+        path = Path(base or Path.home() / ".jxzp")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_folder() -> str:
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents or str(Path.home())
+
+
+class Settings:
+    def __init__(self, folder: Path | None = None):
+        self.folder = folder or config_dir()
+        self._q = QSettings(str(self.folder / "settings.ini"), QSettings.Format.IniFormat)
+
+    def _get(self, key: str, default):
+        value = self._q.value(key, default)
+        return default if value is None else value
+
+    # window
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self._q.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._q.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        value = self._q.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._q.setValue("window/state", value)
+
+    # folders and files
+    @property
+    def last_folder(self) -> str:
+        folder = str(self._get("files/last_folder", ""))
+        return folder if folder and Path(folder).is_dir() else default_folder()
+
+    @last_folder.setter
+    def last_folder(self, folder: str) -> None:
+        self._q.setValue("files/last_folder", str(folder))
+
+    @property
+    def recent_files(self) -> list[str]:
+        value = self._get("files/recent", [])
+        items = [value] if isinstance(value, str) else list(value)
+        return [item for item in items if item][:MAX_RECENT]
+
+    def add_recent(self, path: str | os.PathLike) -> None:
+        text = str(Path(path).resolve())
+        items = [text] + [item for item in self.recent_files if item != text]
+        self._q.setValue("files/recent", items[:MAX_RECENT])
+        self.last_folder = str(Path(text).parent)
+
+    def remove_recent(self, path: str) -> None:
+        self._q.setValue("files/recent", [item for item in self.recent_files if item != path])
+
+    def sync(self) -> None:
+        self._q.sync()
