@@ -1,0 +1,74 @@
+"""Printing paints the same pages as the PDF; screenshots and the default command open the window."""
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT, example_path
+
+
+def pdf_pages(path):
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages")))
+
+
+def test_print_renderer_paginates_like_the_pdf(qtbot, tmp_path):
+    from PySide6.QtGui import QPdfWriter
+
+    from exporters.pdf import write_pdf
+    from model import storage
+    from model.layout import build_layouts
+    from ui.printing import paint_layouts
+    doc = storage.load(example_path("tianyuan-2024"))
+    target = tmp_path / "printed.pdf"
+    writer = QPdfWriter(str(target))
+    writer.setResolution(300)
+    pages = paint_layouts(writer, build_layouts(doc))
+    del writer  # finishes the file
+    assert pdf_pages(target) == pages == pdf_pages(write_pdf(doc, tmp_path / "exported.pdf"))
+    text = "".join(subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout.split())
+    assert "部门整体支出绩效自评表" in text and "第1页共8页" in text and "92.93" in text
+    sizes = subprocess.run(["pdfinfo", "-f", "1", "-l", "2", str(target)], capture_output=True, text=True).stdout
+    assert "595" in sizes.split("Page    1 size:")[1].split("pts")[0].split("x")[0]  # 基础数据表 portrait
+    assert "842" in sizes.split("Page    2 size:")[1].split("pts")[0].split("x")[0]  # 整体表 landscape
+
+
+def test_long_form_repeats_the_header_row_on_each_page(qtbot):
+    from PySide6.QtGui import QPdfWriter
+
+    from model.factory import add_starter_rows
+    from model import storage
+    from model.layout import build_layout
+    from ui.printing import _Measure, plan
+    from exporters.style import page_for
+    doc = storage.load(example_path("tianyuan-2024"))
+    project = doc.project("p1")
+    for _ in range(6):
+        add_starter_rows(doc, project)
+    layout = build_layout(doc, "projects[p1]")
+    writer = QPdfWriter(os.devnull)
+    pages = plan(layout, _Measure(writer).row_heights(layout), page_for(layout))
+    header = layout.header_rows.start
+    assert len(pages) >= 3
+    for page in pages[1:]:
+        assert page.rows[0] == header  # every continuation starts with 一级指标 / 二级指标 …
+    assert pages[-1].rows[-1] == layout.n_rows - 1  # the signature footer is printed, on the last page
+
+
+def test_screenshot_command_renders_every_page(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", JXZP_CONFIG_DIR=str(tmp_path / "config"))
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "screenshot", str(example_path("tianyuan-2024")),
+                             "--out", str(tmp_path / "shots")], capture_output=True, text=True, env=env, timeout=180)
+    assert result.returncode == 0, result.stderr
+    shots = sorted(p.name for p in (tmp_path / "shots").glob("*.png"))
+    assert len(shots) == 9 and shots[0] == "01-单位信息.png" and shots[-1] == "09-审核结果.png"
+    assert all((tmp_path / "shots" / name).stat().st_size > 20000 for name in shots)
+
+
+@pytest.mark.parametrize("arguments", [[], [str(example_path("lukou-2023"))]])
+def test_main_without_a_command_opens_the_window(tmp_path, arguments):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", JXZP_CONFIG_DIR=str(tmp_path), JXZP_QUIT_AFTER_PAINT="1")
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), *arguments], capture_output=True, text=True,
+                            env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
