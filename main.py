@@ -1,7 +1,17 @@
 """绩效自评填报 — entry point. `python main.py --help` lists the commands."""
 import sys
 
-from cli.app import main
+COMMANDS = ("check", "export", "screenshot")
+
+
+def _main() -> int:
+    argv = sys.argv[1:]
+    if len(argv) <= 1 and not (argv and (argv[0] in COMMANDS or argv[0].startswith("-"))):
+        from ui.app import run  # the everyday start: straight to the window, nothing else imported
+        return run(argv[0] if argv else None)
+    from cli.app import main
+    return main(argv)
+
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(_main())

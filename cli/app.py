@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from typing import Optional, Sequence
 
@@ -29,13 +28,14 @@ class _Parser(argparse.ArgumentParser):
         self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
 
     def error(self, message: str):  # noqa: D401 - argparse API
+        import re
         for pattern, replacement in _ARGPARSE_MESSAGES:
             message = re.sub(pattern, replacement, message)
         self.print_usage(sys.stderr)
         self.exit(2, f"错误：{message}\n")
 
 
-COMMANDS = ("check", "export", "screenshot")
+COMMANDS = ("check", "export", "screenshot")  # also in main.py
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,6 +69,9 @@ def build_window_parser() -> argparse.ArgumentParser:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if len(argv) <= 1 and not (argv and (argv[0] in COMMANDS or argv[0].startswith("-"))):
+        from ui.app import run  # the everyday start: no argument parsing needed
+        return run(argv[0] if argv else None)
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
         args = build_window_parser().parse_args(argv)
         from ui.app import run

@@ -68,7 +68,10 @@ def test_screenshot_command_renders_every_page(tmp_path):
 
 @pytest.mark.parametrize("arguments", [[], [str(example_path("lukou-2023"))]])
 def test_main_without_a_command_opens_the_window(tmp_path, arguments):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", JXZP_CONFIG_DIR=str(tmp_path), JXZP_QUIT_AFTER_PAINT="1")
+    stamps = tmp_path / "stamps.txt"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", JXZP_CONFIG_DIR=str(tmp_path), JXZP_STARTUP_STAMPS=str(stamps))
     result = subprocess.run([sys.executable, str(ROOT / "main.py"), *arguments], capture_output=True, text=True,
                             env=env, timeout=120)
     assert result.returncode == 0, result.stderr
+    labels = [line.split()[0] for line in stamps.read_text(encoding="utf-8").splitlines()]
+    assert labels == ["window", "document"]  # the window paints, then shows the document

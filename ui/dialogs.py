@@ -6,9 +6,6 @@ import datetime
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QMessageBox, QSpinBox, QVBoxLayout, QWidget)
 
-from model.document import Document
-from model.factory import new_document
-from model.framework import builtin_frameworks
 
 
 class NewDocumentDialog(QDialog):
@@ -29,6 +26,7 @@ class NewDocumentDialog(QDialog):
         self.year.setValue(datetime.date.today().year - 1)  # self-evaluation looks back on last year
         self.year.setSuffix(" 年度")
         form.addRow("年度：", self.year)
+        from model.framework import builtin_frameworks
         self.framework = QComboBox()
         for ident, framework in builtin_frameworks().items():
             self.framework.addItem(framework.name, ident)
@@ -57,7 +55,8 @@ class NewDocumentDialog(QDialog):
             return
         super().accept()
 
-    def document(self) -> Document:
+    def document(self):
+        from model.factory import new_document
         return new_document(self.unit.text().strip(), self.year.value(), self.framework.currentData(),
                             department=self.department.text().strip(), with_basic=self.with_basic.isChecked(),
                             starter_rows=True)

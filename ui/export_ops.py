@@ -6,13 +6,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from model.layout import build_layouts
-
 from .dialogs import ask_yes_no, show_error
-from .printing import paint_layouts
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -68,12 +64,16 @@ class ExportController:
 
     # --- printing ---
     def _layouts(self):
+        from model.layout import build_layouts
         session = self.window.session
         return build_layouts(session.doc, session.evaluation)
 
     def print_preview(self) -> None:
         if self.window.session is None:
             return
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from .printing import paint_layouts
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle("打印预览")
@@ -84,6 +84,9 @@ class ExportController:
     def print_(self) -> None:
         if self.window.session is None or not self._errors_ok("打印"):
             return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from .printing import paint_layouts
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self.window)
         dialog.setWindowTitle("打印")

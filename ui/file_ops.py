@@ -6,17 +6,15 @@ from typing import TYPE_CHECKING, Optional
 
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from exporters.common import output_stem
-from model import storage
 from model.resources import resource_dir
 
-from .dialogs import NewDocumentDialog, ask_save_changes, show_error
-from .session import Session
+from .dialogs import ask_save_changes, show_error
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
 FILE_FILTER = "绩效自评文档 (*.jxzp);;所有文件 (*)"
+EXTENSION = ".jxzp"
 
 
 def is_example(path: Path) -> bool:
@@ -36,7 +34,7 @@ class FileController:
         return self.window.settings
 
     @property
-    def session(self) -> Optional[Session]:
+    def session(self):
         return self.window.session
 
     # --- questions ---
@@ -54,6 +52,8 @@ class FileController:
     def new(self) -> bool:
         if not self.maybe_save():
             return False
+        from .dialogs import NewDocumentDialog
+        from .session import Session
         unit = self.session.doc.unit if self.session else None
         dialog = NewDocumentDialog(self.window, unit.name if unit else "", unit.department if unit else "")
         if not dialog.exec():
@@ -71,6 +71,9 @@ class FileController:
         return self.open_path(Path(path))
 
     def open_path(self, path: Path, *, quiet: bool = False) -> bool:
+        from model import storage
+
+        from .session import Session
         try:
             doc = storage.load(path)
         except storage.DocumentError as error:
@@ -96,17 +99,19 @@ class FileController:
         session = self.session
         if session is None:
             return False
+        from exporters.common import output_stem
         folder = Path(session.path).parent if session.path else Path(self.settings.last_folder)
-        suggested = str(folder / f"{output_stem(session.doc)}{storage.EXTENSION}")
+        suggested = str(folder / f"{output_stem(session.doc)}{EXTENSION}")
         path, _ = QFileDialog.getSaveFileName(self.window, "另存为", suggested, FILE_FILTER)
         if not path:
             return False
         target = Path(path)
-        if target.suffix.lower() != storage.EXTENSION:
-            target = target.with_name(target.name + storage.EXTENSION)
+        if target.suffix.lower() != EXTENSION:
+            target = target.with_name(target.name + EXTENSION)
         return self._save_to(target)
 
     def _save_to(self, path: Path) -> bool:
+        from model import storage
         try:
             self.session.save(path)
         except storage.DocumentError as error:

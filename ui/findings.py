@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView,
                                QVBoxLayout, QWidget)
@@ -24,10 +24,17 @@ class FindingsModel(QAbstractTableModel):
         self.session = session
         self.findings: list[Finding] = list(session.evaluation.findings)
         self.titles: dict[str, str] = {}
-        session.documentChanged.connect(self.refresh)
+        # The list follows the grid a moment later, once typing pauses: re-reading a thousand
+        # findings at every keystroke would slow the grid down on a large set of forms.
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(120)
+        self.timer.timeout.connect(self.refresh)
+        session.documentChanged.connect(lambda _forms: self.timer.start())
         session.structureChanged.connect(self.refresh)
 
     def refresh(self, *_args) -> None:
+        self.timer.stop()
         findings = list(self.session.evaluation.findings)
         if findings == self.findings:
             return

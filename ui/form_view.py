@@ -70,27 +70,36 @@ class FormView(QTableView):
         return rect.height() + 10
 
     def fit_rows(self, rows: Optional[set[int]] = None) -> None:
-        """Each row as tall as its tallest text (a cell over several rows shares its need)."""
+        """Each row as tall as its tallest text (a cell over several rows shares its need).
+
+        ``rows``: only these rows changed; only the cells touching them are measured again.
+        """
         layout = self.form_model().layout
         metrics = QFontMetrics(self.font())
         base = metrics.height() + 10
-        heights = {r: base for r in range(layout.n_rows)}
+        if rows is None:
+            touched = set(range(layout.n_rows))
+        else:  # the changed rows and every row sharing a merged cell with them
+            touched = {r for c in layout.cells if any(c.row <= row <= c.last_row for row in rows)
+                       for r in range(c.row, c.last_row + 1)}
+        heights = {r: base for r in touched}
         tall = []
         for cell in layout.cells:
+            if cell.row not in touched:
+                continue
             if cell.rowspan == 1:
                 heights[cell.row] = max(heights[cell.row], self._cell_height(cell, metrics))
             else:
                 tall.append(cell)
         for cell in tall:
             span = range(cell.row, cell.last_row + 1)
-            lacking = self._cell_height(cell, metrics) - sum(heights[r] for r in span)
+            lacking = self._cell_height(cell, metrics) - sum(heights.get(r, self.rowHeight(r)) for r in span)
             if lacking > 0:
                 for r in span:
-                    heights[r] += -(-lacking // len(span))
+                    heights[r] = heights.get(r, self.rowHeight(r)) + -(-lacking // len(span))
         for row, height in heights.items():
-            if rows is None or row in rows:
-                if self.rowHeight(row) != height:
-                    self.setRowHeight(row, height)
+            if self.rowHeight(row) != height:
+                self.setRowHeight(row, height)
 
     def _fit_changed_rows(self, top_left: QModelIndex, bottom_right: QModelIndex, _roles=()) -> None:
         self.fit_rows(set(range(top_left.row(), bottom_right.row() + 1)))

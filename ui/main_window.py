@@ -12,20 +12,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (QDockWidget, QInputDialog, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget)
 
-from model import edits
-from model.document import FORM_BASIC, FORM_OVERALL, project_id_of
-from model.findings import Finding
-
-from .autosave import Autosaver
 from .export_ops import ExportController
 from .file_ops import FileController
-from .findings import FindingsView
-from .form_page import FormPage
 from .menus import build_menus
-from .nav import PAGE_FINDINGS, PAGE_UNIT, NavPanel
-from .session import Session
+from .nav import FORM_BASIC, FORM_OVERALL, PAGE_FINDINGS, PAGE_UNIT, NavPanel
 from .settings import Settings
-from .unit_page import UnitPage
+
+# The domain model and the pages are imported when a document is opened, not before the first
+# paint: the window appears as fast as a bare Qt window and fills a moment later.
 
 APP_TITLE = "绩效自评填报"
 
@@ -35,14 +29,14 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.quiet = quiet  # no modal questions (screenshots, tests)
-        self.session: Optional[Session] = None
+        self.session = None  # ui.session.Session
         self.example_name: Optional[str] = None
         self.pages: dict[str, QWidget] = {}
         self.undo_group = QUndoGroup(self)  # undo/redo actions follow the open document's stack
         self.files = FileController(self)
         self.exports = ExportController(self)
-        self.autosaver = Autosaver(config, self)
-        self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
+        self.config = config
+        self.autosaver = None  # made with the first document
 
         self.nav = NavPanel()
         self.nav.pageChosen.connect(self.show_page)
@@ -71,7 +65,12 @@ class MainWindow(QMainWindow):
             self.restoreState(settings.window_state)
 
     # --- the document ---
-    def set_session(self, session: Session, example_name: Optional[str] = None) -> None:
+    def set_session(self, session, example_name: Optional[str] = None) -> None:
+        from .findings import FindingsView
+        if self.autosaver is None:
+            from .autosave import Autosaver
+            self.autosaver = Autosaver(self.config, self)
+            self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
         old = self.session
         for page in self.pages.values():
             self.stack.removeWidget(page)
@@ -124,6 +123,9 @@ class MainWindow(QMainWindow):
 
     # --- pages ---
     def page(self, key: str) -> QWidget:
+        from .findings import FindingsView
+        from .form_page import FormPage
+        from .unit_page import UnitPage
         if key not in self.pages:
             if key == PAGE_UNIT:
                 page = UnitPage(self.session)
@@ -139,9 +141,9 @@ class MainWindow(QMainWindow):
     def current_page(self) -> Optional[QWidget]:
         return self.stack.currentWidget()
 
-    def current_form_page(self) -> Optional[FormPage]:
+    def current_form_page(self):
         page = self.current_page()
-        return page if isinstance(page, FormPage) else None
+        return page if hasattr(page, "run") and hasattr(page, "view") else None
 
     def show_page(self, key: str) -> None:
         if self.session is None or not key:
@@ -154,10 +156,10 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         self._update_status()
 
-    def jump_to(self, finding: Finding) -> None:
+    def jump_to(self, finding) -> None:
         self.show_page(finding.form)
         page = self.pages.get(finding.form)
-        if isinstance(page, FormPage):
+        if hasattr(page, "select_path"):
             page.select_path(finding.path)
 
     def next_finding(self, step: int = 1) -> None:
@@ -195,9 +197,10 @@ class MainWindow(QMainWindow):
     # --- projects ---
     def _current_project_id(self) -> Optional[str]:
         key = self.nav.current_key() or ""
-        return project_id_of(key) if key.startswith("projects[") else None
+        return key[len("projects["):-1] if key.startswith("projects[") else None
 
     def project_command(self, name: str) -> None:
+        from model import edits
         session = self.session
         if session is None:
             return
@@ -242,5 +245,6 @@ class MainWindow(QMainWindow):
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.sync()
-        self.autosaver.close()
+        if self.autosaver is not None:
+            self.autosaver.close()
         event.accept()

@@ -7,11 +7,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMenu, QToolButton, QVBoxLayout, QWidget
 
-from model.document import FORM_BASIC, FORM_OVERALL, Document, project_key
-from model.evaluation import Evaluation
-from model.findings import ERROR
-
 PAGE_UNIT = "unit"
+FORM_BASIC, FORM_OVERALL = "basic", "overall"  # model.document's form keys (not imported: start-up)
+ERROR = "error"
 PAGE_FINDINGS = "findings"
 KeyRole = Qt.ItemDataRole.UserRole + 1
 PROJECT_COMMANDS = (("add", "添加", "添加一个项目支出绩效自评表"), ("duplicate", "复制", "复制当前项目（含全部指标）"),
@@ -19,7 +17,7 @@ PROJECT_COMMANDS = (("add", "添加", "添加一个项目支出绩效自评表")
                     ("delete", "删除", "删除当前项目（可撤销）"))
 
 
-def page_titles(doc: Document) -> list[tuple[str, str]]:
+def page_titles(doc) -> list[tuple[str, str]]:
     """(page key, list label) in order."""
     pages = [(PAGE_UNIT, "单位信息")]
     if doc.basic is not None:
@@ -27,7 +25,7 @@ def page_titles(doc: Document) -> list[tuple[str, str]]:
     if doc.overall is not None:
         pages.append((FORM_OVERALL, "部门整体支出绩效自评表"))
     for number, project in enumerate(doc.projects, start=1):
-        pages.append((project_key(project.id), f"项目{number}：{project.name or '未命名项目'}"))
+        pages.append((f"projects[{project.id}]", f"项目{number}：{project.name or '未命名项目'}"))
     pages.append((PAGE_FINDINGS, "审核结果"))
     return pages
 
@@ -59,7 +57,7 @@ class NavPanel(QWidget):
         self.setMinimumWidth(190)
         self._updating = False
 
-    def rebuild(self, doc: Document, evaluation: Evaluation, current: Optional[str]) -> None:
+    def rebuild(self, doc, evaluation, current: Optional[str]) -> None:
         self._updating = True
         self.list.clear()
         for key, label in page_titles(doc):
@@ -71,7 +69,7 @@ class NavPanel(QWidget):
         self.update_marks(evaluation)
         self.select(current if current in [k for k, _ in page_titles(doc)] else PAGE_UNIT)
 
-    def update_marks(self, evaluation: Evaluation) -> None:
+    def update_marks(self, evaluation) -> None:
         """Red or amber text on pages with findings, counts on 审核结果."""
         severities: dict[str, str] = {}
         for finding in evaluation.findings:

@@ -1,0 +1,146 @@
+"""Window speed and memory: start-up to the first painted window (vs a bare PySide6 window, same
+run), edit to refreshed grid on the 50-project document, and peak memory.
+
+Run: .venv/bin/python benchmarks/bench_ui.py
+Aims: start-up ≤ 1.3× the bare window; edit → refreshed grid < 16 ms; peak memory ≤ bare + 60 MB.
+"""
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.bench_core import machine  # noqa: E402
+from benchmarks.large_document import build  # noqa: E402
+from model import storage  # noqa: E402
+
+RSS_PROBE = """
+import os, resource, sys
+sys.path.insert(0, {root!r})
+from ui.app import run
+code = run({doc!r})
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def env(config: str, stamps: str) -> dict:
+    return dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"), JXZP_CONFIG_DIR=config,
+                JXZP_STARTUP_STAMPS=stamps)
+
+
+def milestones(command: list[str], config: str) -> dict[str, float]:
+    """ms from launching the process to each milestone it stamps (window, document)."""
+    stamps = Path(config) / "stamps.txt"
+    stamps.unlink(missing_ok=True)
+    launched = time.time()
+    subprocess.run(command, env=env(config, str(stamps)), check=True, capture_output=True)
+    result = {}
+    for line in stamps.read_text(encoding="utf-8").splitlines():
+        label, moment = line.split()
+        result[label] = (float(moment) - launched) * 1000
+    return result
+
+
+def startup(config: str, runs: int = 15) -> tuple[float, float, float]:
+    """Medians of (our window painted, the example painted, a bare PySide6 window painted).
+
+    The app and the bare window are launched alternately, so that whatever else the machine
+    does affects both alike.
+    """
+    python = sys.executable
+    ours_command = [python, str(ROOT / "main.py")]
+    bare_command = [python, str(ROOT / "benchmarks" / "bare_window.py")]
+    milestones(ours_command, config)  # warm the file cache
+    milestones(bare_command, config)
+    window, document, bare = [], [], []
+    for _ in range(runs):
+        ours = milestones(ours_command, config)
+        window.append(ours["window"])
+        document.append(ours["document"])
+        bare.append(milestones(bare_command, config)["window"])
+    return statistics.median(window), statistics.median(document), statistics.median(bare)
+
+
+def peak_rss_mb(config: str, doc: Path) -> tuple[float, float]:
+    stamps = str(Path(config) / "rss-stamps.txt")
+    app = subprocess.run([sys.executable, "-c", RSS_PROBE.format(root=str(ROOT), doc=str(doc))],
+                         env=env(config, stamps), check=True, capture_output=True, text=True).stdout.split()[-1]
+    bare = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bare_window.py"), "--rss"],
+                          env=env(config, stamps), check=True, capture_output=True, text=True).stdout.split()[-1]
+    return int(app) / 1024, int(bare) / 1024
+
+
+def edit_to_refresh(doc_path: Path, config: str, edits: int = 60) -> dict[str, float]:
+    """In this process: open the document, show a page, time set_text + the repaint it causes."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["JXZP_CONFIG_DIR"] = config
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import create_app
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+    app = create_app()
+    window = MainWindow(Settings(Path(config)), Path(config), quiet=True)
+    window.files.open_path(doc_path)
+    window.show()
+    results = {}
+    for key, path_of in (("projects[p25]", lambda i: f"projects[p25].indicators[p25r{i % 20 + 1}].score"),
+                         ("overall", lambda i: f"overall.indicators[or{i % 20 + 1}].score"),
+                         ("basic", lambda i: f"basic.special_rows[s{i % 50 + 1}].final")):
+        window.show_page(key)
+        for _ in range(5):
+            app.processEvents()
+        samples = []
+        for i in range(edits):
+            value = str(Decimal(3 + i % 2))
+            start = time.perf_counter()
+            window.session.set_text(path_of(i), value)
+            app.processEvents()  # the model's dataChanged → repaint of the changed cells
+            window.pages[key].view.viewport().repaint()
+            samples.append((time.perf_counter() - start) * 1000)
+        results[key] = statistics.median(samples)
+    window.session.undo_stack.setClean()
+    window.close()
+    return results
+
+
+def byte_compile() -> None:
+    """As installed (and as PyInstaller bundles it): the project's modules are byte-compiled.
+
+    Machines that set PYTHONDONTWRITEBYTECODE would otherwise recompile every module at every
+    start, while PySide6 itself was compiled when pip installed it.
+    """
+    import compileall
+    for folder in ("model", "ui", "exporters", "cli"):
+        compileall.compile_dir(str(ROOT / folder), quiet=1)
+    compileall.compile_file(str(ROOT / "main.py"), quiet=1)
+
+
+def main() -> None:
+    byte_compile()
+    with tempfile.TemporaryDirectory() as folder:
+        doc_path = Path(folder) / "large.jxzp"
+        storage.save(build(), doc_path)
+        window_ms, example_ms, bare_ms = startup(folder)
+        app_mb, bare_mb = peak_rss_mb(folder, doc_path)
+        refresh = edit_to_refresh(doc_path, folder)
+    print(f"machine: {machine()}, QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', 'offscreen')}")
+    print(f"start-up, bare PySide6 window painted: {bare_ms:.0f} ms")
+    print(f"start-up, our window painted:          {window_ms:.0f} ms  ({window_ms / bare_ms:.2f}× bare)")
+    print(f"start-up, example form painted:        {example_ms:.0f} ms  ({example_ms / bare_ms:.2f}× bare)")
+    print(f"peak memory: app with the 50-project document {app_mb:.0f} MB, bare window {bare_mb:.0f} MB, "
+          f"difference {app_mb - bare_mb:.0f} MB")
+    for key, value in refresh.items():
+        print(f"edit → refreshed grid ({key}): {value:.2f} ms")
+
+
+if __name__ == "__main__":
+    main()
