@@ -38,7 +38,8 @@ def run(file: str, out: str, width: int = 1500, height: int = 950, stdout: TextI
     for number, (key, label) in enumerate(page_titles(window.session.doc), start=1):
         window.show_page(key)
         page = window.pages.get(key)
-        first = next((f for f in window.session.evaluation.findings if f.form == key), None)
+        findings = [f for f in window.session.evaluation.findings if f.form == key]
+        first = next((f for f in findings if ".indicators[" in f.path), findings[0] if findings else None)
         if first is not None and hasattr(page, "select_path"):
             page.select_path(first.path)  # as a user sees it: on a marked cell, its suggestion beside
         for _ in range(3):
