@@ -251,3 +251,34 @@ def test_settings_remember_geometry_and_folder(window, tmp_path):
     saved = Settings(window.settings.folder)
     assert saved.geometry is not None and saved.geometry == window.saveGeometry()
     assert saved.last_folder == str(tmp_path)  # the folder of the file opened
+
+
+def test_tab_and_enter_move_to_editable_cells(window, qtbot):
+    page = page_of(window, "overall")
+    layout = page.model.layout
+    first = window.session.doc.overall.indicators[0]
+    page.select_path(f"overall.indicators[{first.id}].deviation")  # last column of the row
+    qtbot.keyClick(page.view, Qt.Key.Key_Tab)
+    second = window.session.doc.overall.indicators[1]
+    cell = page.model.cell(page.view.currentIndex())
+    assert cell.binding == f"overall.indicators[{second.id}].name"  # skipped the merged labels
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)  # Enter: down the same column
+    assert page.model.cell(page.view.currentIndex()).binding.endswith(
+        f"[{window.session.doc.overall.indicators[2].id}].name")
+    qtbot.keyClick(page.view, Qt.Key.Key_Backtab)
+    assert page.model.cell(page.view.currentIndex()).binding == f"overall.indicators[{second.id}].deviation"
+    assert layout is page.model.layout  # moving never rebuilds the form
+
+
+def test_long_text_editor_takes_alt_enter_as_a_new_line(window, qtbot):
+    page = page_of(window, "overall")
+    row = window.session.doc.overall.indicators[1]
+    page.select_path(f"overall.indicators[{row.id}].deviation")
+    qtbot.keyClick(page.view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    editor.insertPlainText("原因：资金不足")  # Chinese arrives from the input method as text
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)
+    editor.insertPlainText("措施：加强调度")
+    assert row.deviation == ""  # nothing is stored while typing
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert row.deviation == "原因：资金不足\n措施：加强调度"

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -27,6 +27,10 @@ def create_app(argv: Optional[list[str]] = None) -> QApplication:
     app.setApplicationName("绩效自评填报")
     app.setOrganizationName("jxzp")
     app.setApplicationDisplayName("绩效自评填报")
+    translator = QTranslator(app)  # Qt's own dialogs and buttons in Chinese (打开, 取消, 打印预览 …)
+    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
     fonts = resource_dir("fonts")
     for font in list(fonts.glob("*.tt[fc]")) if fonts.is_dir() else []:
         QFontDatabase.addApplicationFont(str(font))  # a bundled CJK font, for machines without one
