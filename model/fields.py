@@ -54,6 +54,7 @@ FIELDS: dict[str, tuple[FieldKind, str]] = {
     "special_label": (FieldKind.TEXT, "专项资金行名称"),
 }
 MAX_TEXT = 20000
+MAX_UNIT_TEXT = 500  # 单位信息 fields (the file format's limit)
 
 
 def field_kind(path: str) -> FieldKind:
@@ -122,6 +123,7 @@ def parse_field(path: str, text: Any) -> Any:
                 return key
         raise ParseError(f"{label}应为 {'、'.join(SCORING_RULES.values())} 之一")
     text = "" if text is None else str(text)
-    if len(text) > MAX_TEXT:
-        raise ParseError(f"{label}过长（{len(text)} 字，上限 {MAX_TEXT} 字）")
+    limit = MAX_UNIT_TEXT if path.startswith("unit.") else MAX_TEXT
+    if len(text) > limit:
+        raise ParseError(f"{label}过长（{len(text)} 字，上限 {limit} 字）")
     return text

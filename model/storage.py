@@ -19,6 +19,7 @@ from typing import Any, Callable
 from .document import (EXPENSE_LINES, SCORING_RULES, BasicDataForm, Building, Document,
                        ExpenseLine, ExpenseParts, FundingLine, Goals, IncomeParts, IndicatorRow,
                        NamedExpenseLine, OverallForm, ProjectForm, UnitInfo, ordered_indicators)
+from .fields import MAX_UNIT_TEXT
 from .framework import framework_from_reader
 from .jsonread import DECIMAL_TEXT, FormatError, Reader, dec_text
 
@@ -350,7 +351,7 @@ def _from_dict(root: Reader) -> Document:
     if version > FORMAT_VERSION:
         root.fail(f"文件格式版本为 {version}，由更新版本的程序保存，本程序只能读取版本 {FORMAT_VERSION}，请升级程序")
     unit_reader = root.field("unit", "单位信息").obj()
-    unit = UnitInfo(**{name: unit_reader.field(name, label, "").text(max_length=500) for name, label in _UNIT_TEXTS},
+    unit = UnitInfo(**{name: unit_reader.field(name, label, "").text(max_length=MAX_UNIT_TEXT) for name, label in _UNIT_TEXTS},
                     year=unit_reader.field("year", "年度").integer(minimum=1990, maximum=2100))
     unit_reader.no_unknown_fields()
     frameworks = {}

@@ -65,19 +65,23 @@ def test_autosave_is_recovered_after_the_process_is_killed(tmp_path, qtbot, monk
     assert len(found) == 1 and found[0].original == str(doc_path)
     assert "株洲市天元区征地工作协调服务中心 2024年度" in found[0].describe()
 
-    from PySide6.QtWidgets import QMessageBox
-
     from ui.app import offer_recovery
     from ui.main_window import MainWindow
     from ui.settings import Settings
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
     window = MainWindow(Settings(config), config, quiet=True)
     qtbot.addWidget(window)
+    monkeypatch.setattr("ui.app.ask_recovery", lambda *_: "later")  # Esc: kept for next time
+    assert not offer_recovery(window, config) and len(find_recoverable(config)) == 1
+    monkeypatch.setattr("ui.app.ask_recovery", lambda *_: "restore")
     assert offer_recovery(window, config)
     session = window.session
     assert session.doc.overall.funding.executed == Decimal("1500")
     assert session.modified and session.path == doc_path  # unsaved work, belonging to the original file
     assert find_recoverable(config) == []  # offered once
+    window.autosaver.save_now()  # the recovered work is backed up again …
+    session.set_text("unit.phone", "1")
+    session.undo_stack.undo()  # … and stays backed up: it is still unsaved after an undo
+    assert session.modified and window.autosaver.document.exists()
     window.close()
 
 

@@ -37,17 +37,31 @@ def create_app(argv: Optional[list[str]] = None) -> QApplication:
     return app
 
 
+def ask_recovery(window: MainWindow, recovery) -> str:
+    """'restore', 'discard' or 'later' (also Esc or closing the question: nothing is lost)."""
+    box = QMessageBox(QMessageBox.Icon.Question, "恢复未保存的工作",
+                      f"上次程序没有正常关闭，发现一份自动保存的工作：\n\n{recovery.describe()}\n\n是否恢复？",
+                      parent=window)
+    restore = box.addButton("恢复", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("丢弃", QMessageBox.ButtonRole.DestructiveRole)
+    later = box.addButton("以后再说", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.setEscapeButton(later)
+    box.exec()
+    return {id(restore): "restore", id(discard): "discard"}.get(id(box.clickedButton()), "later")
+
+
 def offer_recovery(window: MainWindow, config: Path) -> bool:
-    """After a crash, offer the newest autosave back; True when one was opened."""
+    """After a crash, offer the newest autosave back; True when one was opened.
+
+    Only 丢弃 deletes an autosave; 以后再说 keeps it for the next start.
+    """
     from .autosave import find_recoverable
     for recovery in find_recoverable(config):
-        answer = QMessageBox.question(
-            window, "恢复未保存的工作",
-            f"上次程序没有正常关闭，发现一份自动保存的工作：\n\n{recovery.describe()}\n\n是否恢复？",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
-        if answer == QMessageBox.StandardButton.Yes and open_recovery(window, recovery):
+        answer = ask_recovery(window, recovery)
+        if answer == "restore" and open_recovery(window, recovery):
             return True
-        if answer == QMessageBox.StandardButton.No:
+        if answer == "discard":
             recovery.discard()
     return False
 
@@ -71,6 +85,9 @@ def open_recovery(window: MainWindow, recovery) -> bool:
 def load_first_document(window: MainWindow, path: Optional[str], config: Path) -> None:
     """A recovered autosave, else the file asked for, else the example."""
     if offer_recovery(window, config):
+        if path:
+            window.statusBar().showMessage(f"已恢复自动保存的工作；要打开的“{Path(path).name}”请在保存后用“打开”打开",
+                                           15000)
         return
     target = Path(path) if path else resource_dir("examples", EXAMPLE)
     if not window.files.open_path(target, quiet=path is None) and window.session is None:

@@ -107,8 +107,8 @@ class Autosaver(QObject):
         if not self.timer.isActive():
             self.timer.start()
 
-    def _on_modified(self, modified: bool) -> None:
-        if not modified:  # saved by the user: nothing left to recover
+    def _on_modified(self, _modified: bool) -> None:
+        if self.session is not None and not self.session.modified:  # saved: nothing left to recover
             self.timer.stop()
             self.discard()
 

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPolygon
-from PySide6.QtWidgets import QAbstractItemDelegate, QLineEdit, QPlainTextEdit, QStyle, QStyledItemDelegate
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygon, QTextCursor
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QLineEdit, QPlainTextEdit, QStyle,
+                               QStyledItemDelegate)
 
 from model.fields import FieldKind, field_kind
 from model.findings import ERROR
@@ -40,6 +41,9 @@ class MultiLineEditor(QPlainTextEdit):
             self.delegate.commitData.emit(self)
             self.delegate.closeEditor.emit(self, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
             return
+        if key == Qt.Key.Key_Escape:  # cancel, keep the old text
+            self.delegate.closeEditor.emit(self, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+            return
         if key == Qt.Key.Key_Tab or key == Qt.Key.Key_Backtab:
             hint = (QAbstractItemDelegate.EndEditHint.EditPreviousItem if key == Qt.Key.Key_Backtab
                     else QAbstractItemDelegate.EndEditHint.EditNextItem)
@@ -62,11 +66,22 @@ class CellDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor, index):
         text = index.data(Qt.ItemDataRole.EditRole) or ""
+        # Typing straight onto a cell replaces it (the key arrives next); F2 or a double-click
+        # amends it, with the cursor at the end, as in Excel/WPS.
+        replace = getattr(self.parent(), "edit_trigger", None) == QAbstractItemView.EditTrigger.AnyKeyPressed
         if isinstance(editor, QPlainTextEdit):
             editor.setPlainText(text)
-            editor.selectAll()
+            if replace:
+                editor.selectAll()
+            else:
+                editor.moveCursor(QTextCursor.MoveOperation.End)
         else:
             editor.setText(text)
+            if replace:
+                editor.selectAll()
+            else:
+                editor.deselect()
+                editor.end(False)
 
     def setModelData(self, editor, model, index):
         text = editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()

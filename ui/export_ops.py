@@ -22,6 +22,8 @@ class ExportController:
 
     def _errors_ok(self, what: str) -> bool:
         """A careful accountant hears about errors before handing out a file."""
+        if not self.window.commit_pending_edit():
+            return False
         errors, _ = self.window.session.evaluation.counts()
         if not errors:
             return True
@@ -69,7 +71,7 @@ class ExportController:
         return build_layouts(session.doc, session.evaluation)
 
     def print_preview(self) -> None:
-        if self.window.session is None:
+        if self.window.session is None or not self.window.commit_pending_edit():
             return
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 

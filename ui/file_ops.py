@@ -41,6 +41,8 @@ class FileController:
     def maybe_save(self) -> bool:
         """True when the current document may be closed (saved, discarded or unchanged)."""
         session = self.session
+        if not self.window.commit_pending_edit():
+            return False
         if session is None or not session.modified:
             return True
         answer = ask_save_changes(self.window, session.display_name)
@@ -89,7 +91,7 @@ class FileController:
 
     def save(self) -> bool:
         session = self.session
-        if session is None:
+        if session is None or not self.window.commit_pending_edit():
             return False
         if session.path is None:
             return self.save_as()
@@ -97,7 +99,7 @@ class FileController:
 
     def save_as(self) -> bool:
         session = self.session
-        if session is None:
+        if session is None or not self.window.commit_pending_edit():
             return False
         from exporters.common import output_stem
         folder = Path(session.path).parent if session.path else Path(self.settings.last_folder)

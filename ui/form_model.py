@@ -35,8 +35,11 @@ def anchor_for(layout: Layout, path: str) -> Optional[Cell]:
     cell = layout.bound(path)
     if cell is not None:
         return cell
+    form = path.split(".", 1)[0]
     if path.endswith(".stated_total"):  # 表上总分 is entered beside the form; its 总分 cell stands in
-        return layout.bound(path.rsplit(".", 1)[0] + ".total.score")
+        return layout.bound(f"{form}.total.score")
+    if ".level1[" in path:  # a 一级指标 with no rows left: its points count in the 分值 total
+        return layout.bound(f"{form}.total.points")
     prefix = path.rsplit(".", 1)[0] + "."
     return next((c for c in layout.cells if c.binding and c.binding.startswith(prefix)), None)
 
@@ -59,8 +62,10 @@ class FormTableModel(QAbstractTableModel):
         self.key = key
         self.layout = build_layout(session.doc, key, session.evaluation)
         self.findings = self._findings()
+        self.muted = self._muted_rows()
         self._shape = self._shape_of(self.layout)
         self.stale = False
+        self.refused: Optional[tuple[int, int, str]] = None  # (row, col, text) of the last refused entry
 
     # --- building ---
     def _findings(self) -> dict[int, tuple[str, list[str]]]:
@@ -91,14 +96,18 @@ class FormTableModel(QAbstractTableModel):
             self.beginResetModel()
             self.layout, self._shape = layout, shape
             self.findings = self._findings()
+            self.muted = self._muted_rows()
             self.endResetModel()
             self.spansChanged.emit()
             return
         self.layout = layout
         self.findings = self._findings()
+        old_muted, self.muted = self.muted, self._muted_rows()
+        toggled = old_muted ^ self.muted
         for old, new in zip(old_layout.cells, layout.cells):
             if (old.text != new.text or old.value != new.value or old.role != new.role
-                    or old_findings.get(id(old)) != self.findings.get(id(new))):
+                    or old_findings.get(id(old)) != self.findings.get(id(new))
+                    or (toggled and self._row_id(new) in toggled)):
                 self.dataChanged.emit(self.index(new.row, new.col), self.index(new.row, new.col))
 
     # --- Qt model API ---
@@ -153,7 +162,10 @@ class FormTableModel(QAbstractTableModel):
         cell = self.cell(index)
         if cell is None or not cell.editable or role != Qt.ItemDataRole.EditRole:
             return False
-        return self.session.set_text(cell.binding, "" if value is None else str(value))
+        text = "" if value is None else str(value)
+        accepted = self.session.set_text(cell.binding, text)
+        self.refused = None if accepted else (cell.row, cell.col, text)
+        return accepted
 
     # --- looks ---
     def _background(self, cell: Cell) -> QColor:
@@ -170,13 +182,20 @@ class FormTableModel(QAbstractTableModel):
             return COLORS["label"]
         return COLORS["paper"]
 
+    def _muted_rows(self) -> set[str]:
+        form = self.session.doc.form(self.key)
+        return {row.id for row in getattr(form, "indicators", ()) if row.not_applicable}
+
+    @staticmethod
+    def _row_id(cell: Cell) -> Optional[str]:
+        if not cell.binding or ".indicators[" not in cell.binding:
+            return None
+        return cell.binding.split(".indicators[", 1)[1].split("]", 1)[0]
+
     def _muted(self, cell: Cell) -> bool:
         """Rows marked 不适用 are shown greyed."""
-        if not cell.binding or ".indicators[" not in cell.binding:
-            return False
-        row_id = cell.binding.split(".indicators[", 1)[1].split("]", 1)[0]
-        form = self.session.doc.form(self.key)
-        return any(row.id == row_id and row.not_applicable for row in form.indicators)
+        row_id = self._row_id(cell)
+        return row_id is not None and row_id in self.muted
 
     @staticmethod
     def _font(cell: Cell) -> Optional[QFont]:

@@ -157,6 +157,8 @@ class FormPage(QWidget):
 
     def run(self, name: str) -> bool:
         """Carry out a row command on the current row; False with a message when it cannot."""
+        if not self.view.commit_editing():
+            return False
         row_id = self.current_row_id()
         if self.key == FORM_BASIC:
             return self._run_basic(name)
@@ -256,7 +258,8 @@ class FormPage(QWidget):
 
     def fill_special_from_projects(self) -> None:
         """Add a 本级专项资金 row for each project form not yet listed, with its figures."""
-        self.session.try_edit(edits.fill_special_rows)
+        if self.view.commit_editing():
+            self.session.try_edit(edits.fill_special_rows)
 
     # --- context menu ---
     def _context_menu(self, position) -> None:

@@ -1,7 +1,7 @@
 """The form grid as a table view that behaves like Excel/WPS.
 
 Arrows move; Tab/Shift+Tab and Enter go to the next editable cell; F2 or typing edits; Delete
-clears; Ctrl+C/Ctrl+V copy and paste rectangular ranges as tab-separated text (to and from
+clears; Ctrl+C/Ctrl+X/Ctrl+V copy, cut and paste rectangular ranges as tab-separated text (to and from
 Excel/WPS). Sizes follow the layout: columns in millimetres, rows as tall as their text.
 """
 from __future__ import annotations
@@ -10,12 +10,14 @@ from typing import Optional
 
 from PySide6.QtCore import QModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QHeaderView, QLineEdit,
+                               QPlainTextEdit, QTableView)
 
 from model.layout import Cell, Role
 
 from .delegates import PADDING, CellDelegate
-from .form_model import FormTableModel, edit_text
+from .clipboard import PasteRefused, copy_block, paste_targets
+from .form_model import FormTableModel
 from .tsv import from_tsv, to_tsv
 
 PX_PER_MM = 96 / 25.4
@@ -43,6 +45,8 @@ class FormView(QTableView):
         self.setTabKeyNavigation(True)
         model.spansChanged.connect(self.apply_layout)
         model.dataChanged.connect(self._fit_changed_rows)
+        model.modelAboutToBeReset.connect(self._remember_current)
+        model.modelReset.connect(self._restore_current)
         self.apply_layout()
 
     def form_model(self) -> FormTableModel:
@@ -146,16 +150,81 @@ class FormView(QTableView):
             return self.editable_after(self.currentIndex(), -1) or self.currentIndex()
         return super().moveCursor(action, modifiers)
 
-    def closeEditor(self, editor, hint):
+    def edit(self, index, trigger=None, event=None):
+        """Remember how editing started: typing replaces the cell, F2 or a double-click amends it."""
+        if trigger is None:
+            self.edit_trigger = QAbstractItemView.EditTrigger.EditKeyPressed
+            return super().edit(index)
+        self.edit_trigger = trigger
+        return super().edit(index, trigger, event)
+
+    def keyboardSearch(self, search: str) -> None:
+        """Typing on a cell that cannot be edited says so; it never jumps to another cell (as
+        Qt's search would, and the next key would then overwrite that cell)."""
+        if not search.strip():
+            return
+        cell = self.form_model().layout.at(self.currentIndex().row(), self.currentIndex().column())
+        if cell is not None and cell.role is Role.COMPUTED:
+            self.message.emit(f"“{cell.text or '这一格'}”是自动计算的，不能直接修改")
+        else:
+            self.message.emit("这一格不能填写，请用方向键或 Tab 移到白色的格子")
+
+    def commit_editing(self) -> bool:
+        """Store what is being typed, as Enter would, before a command acts on the document.
+
+        False when the typed text was refused (the editor stays open with it).
+        """
+        if self.state() != QAbstractItemView.State.EditingState:
+            return True
+        editor = QApplication.focusWidget()
+        if editor is None or not self.viewport().isAncestorOf(editor):
+            return True
+        self.commitData(editor)
+        self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.SubmitModelCache, move=False)
+        return self.state() != QAbstractItemView.State.EditingState
+
+    def commitData(self, editor):
+        self.form_model().refused = None
+        super().commitData(editor)
+
+    def closeEditor(self, editor, hint, move: bool = True):
+        refused = self.form_model().refused
+        if refused is not None and hint != QAbstractItemDelegate.EndEditHint.RevertModelCache:
+            row, col, text = refused  # keep the cursor where the refused text was typed
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self._reopen(row, col, text)
+            return
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter: commit, then go down
             super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-            self.go_to(self.below(self.currentIndex()))
+            if move:
+                self.go_to(self.below(self.currentIndex()))
             return
         super().closeEditor(editor, hint)
+
+    def _reopen(self, row: int, col: int, text: str) -> None:
+        """Open the editor again on a refused entry, with what was typed, to be corrected."""
+        self._reopening = True
+        index = self.form_model().index(row, col)
+        self.setCurrentIndex(index)
+        self.edit_trigger = QAbstractItemView.EditTrigger.EditKeyPressed
+        if super().edit(index, QAbstractItemView.EditTrigger.EditKeyPressed, None):
+            editor = QApplication.focusWidget()
+            if isinstance(editor, QLineEdit):
+                editor.setText(text)
+            elif isinstance(editor, QPlainTextEdit):
+                editor.setPlainText(text)
+        self._reopening = False
+
+    _reopening = False
+    edit_trigger = None
 
     def keyPressEvent(self, event):
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
+            return
+        if event.matches(QKeySequence.StandardKey.Cut):
+            self.copy_selection()
+            self.clear_selection("剪切")
             return
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste()
@@ -169,6 +238,22 @@ class FormView(QTableView):
                 return
         super().keyPressEvent(event)
 
+    # --- keeping the cursor when rows come and go ---
+    def _remember_current(self) -> None:
+        index = self.currentIndex()
+        cell = self.form_model().layout.at(index.row(), index.column()) if index.isValid() else None
+        self._remembered = (cell.binding if cell else None, index.row(), index.column())
+
+    def _restore_current(self) -> None:
+        binding, row, col = getattr(self, "_remembered", (None, -1, -1))
+        model = self.form_model()
+        cell = model.layout.bound(binding) if binding else None
+        if cell is None and row >= 0:  # the row went away: stay at the same place on the grid
+            row = min(row, model.rowCount() - 1)
+            cell = model.layout.at(row, col)
+        if cell is not None:
+            self.setCurrentIndex(model.index(cell.row, cell.col))
+
     # --- clipboard ---
     def _selected_cells(self) -> list[Cell]:
         layout = self.form_model().layout
@@ -181,26 +266,26 @@ class FormView(QTableView):
         return cells
 
     def copy_selection(self) -> None:
-        cells = self._selected_cells()
-        if not cells:
+        indexes = self.selectedIndexes() or ([self.currentIndex()] if self.currentIndex().isValid() else [])
+        if not indexes:
             return
-        rows: dict[int, list[str]] = {}
-        for cell in cells:
-            text = edit_text(cell) if cell.role in (Role.INPUT, Role.COMPUTED) else cell.text
-            rows.setdefault(cell.row, []).append(text)
-        QGuiApplication.clipboard().setText(to_tsv([rows[r] for r in sorted(rows)]))
+        rows = range(min(i.row() for i in indexes), max(i.row() for i in indexes) + 1)
+        cols = range(min(i.column() for i in indexes), max(i.column() for i in indexes) + 1)
+        QGuiApplication.clipboard().setText(to_tsv(copy_block(self.form_model().layout, rows, cols)))
 
-    def clear_selection(self) -> None:
+    def clear_selection(self, label: str = "清除内容") -> None:
         cells = [c for c in self._selected_cells() if c.editable]
         if cells:
-            self.form_model().session.set_many([(c.binding, "") for c in cells], "清除内容")
+            self.form_model().session.set_many([(c.binding, "") for c in cells], label)
 
     def paste(self) -> None:
-        block = from_tsv(QGuiApplication.clipboard().text())
+        if not self.commit_editing():
+            return
+        raw = QGuiApplication.clipboard().text()
+        block = from_tsv(raw)
         if not block:
             return
         model = self.form_model()
-        layout = model.layout
         selected = [c for c in self._selected_cells() if c.editable]
         if len(block) == 1 and len(block[0]) == 1 and len(selected) > 1:  # one value into many cells
             items = [(c.binding, block[0][0]) for c in selected]
@@ -208,21 +293,10 @@ class FormView(QTableView):
             start = self.currentIndex()
             if not start.isValid():
                 return
-            items = []
-            for i, values in enumerate(block):
-                row = start.row() + i
-                if row >= layout.n_rows:
-                    self.message.emit("粘贴的行数超出了表格，没有粘贴")
-                    return
-                targets = [c for c in layout.cells_in_row(row) if c.col >= start.column()]
-                if len(values) > len(targets):
-                    self.message.emit(f"第 {i + 1} 行粘贴的列数超出了表格，没有粘贴")
-                    return
-                for cell, text in zip(targets, values):
-                    if not cell.editable:
-                        name = cell.text or "计算结果"
-                        self.message.emit(f"粘贴区域包含不能修改的单元格“{name}”，没有粘贴")
-                        return
-                    items.append((cell.binding, text))
+            try:
+                items = paste_targets(model.layout, start.row(), start.column(), block, raw)
+            except PasteRefused as refusal:
+                self.message.emit(str(refusal))
+                return
         if items:
             model.session.set_many(items, "粘贴")

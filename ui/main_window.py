@@ -10,7 +10,8 @@ from typing import Optional
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
-from PySide6.QtWidgets import (QDockWidget, QInputDialog, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget)
+from PySide6.QtWidgets import (QApplication, QDockWidget, QInputDialog, QLabel, QLineEdit, QMainWindow, QPlainTextEdit,
+                               QSplitter, QStackedWidget, QWidget)
 
 from .export_ops import ExportController
 from .file_ops import FileController
@@ -64,6 +65,45 @@ class MainWindow(QMainWindow):
         if settings.window_state is not None:
             self.restoreState(settings.window_state)
 
+    # --- edits in progress ---
+    def commit_pending_edit(self) -> bool:
+        """Store what is being typed anywhere in the window before a command runs.
+
+        False when the grid refused the typed text (its editor stays open to be corrected).
+        """
+        page = self.current_form_page()
+        if page is not None and not page.view.commit_editing():
+            return False
+        focus = QApplication.focusWidget()
+        if isinstance(focus, (QLineEdit, QPlainTextEdit)) and self.isAncestorOf(focus):
+            focus.clearFocus()  # its editingFinished stores the value (单位信息, 表上总分)
+        return True
+
+    def undo(self) -> None:
+        if self.session is not None and self.commit_pending_edit():
+            self.session.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.session is not None and self.commit_pending_edit():
+            self.session.undo_stack.redo()
+
+    def reveal(self, path: str) -> None:
+        """After undo/redo: show the form and the cell that changed, so nothing changes unseen."""
+        form = path.split(".", 1)[0]
+        if form == "unit":
+            self.show_page(PAGE_UNIT)
+            return
+        if form == "projects" or form not in [k for k, _ in self._page_keys()]:
+            return
+        self.show_page(form)
+        page = self.pages.get(form)
+        if hasattr(page, "select_path"):
+            page.select_path(path)
+
+    def _page_keys(self):
+        from .nav import page_titles
+        return page_titles(self.session.doc)
+
     # --- the document ---
     def set_session(self, session, example_name: Optional[str] = None) -> None:
         from .findings import FindingsView
@@ -84,6 +124,7 @@ class MainWindow(QMainWindow):
         session.modifiedChanged.connect(lambda _m: self._update_title())
         session.pathChanged.connect(self._path_changed)
         session.inputRefused.connect(lambda _path, message: self.statusBar().showMessage(message, 8000))
+        session.revealed.connect(self.reveal)
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
         findings = FindingsView(session)
@@ -146,7 +187,7 @@ class MainWindow(QMainWindow):
         return page if hasattr(page, "run") and hasattr(page, "view") else None
 
     def show_page(self, key: str) -> None:
-        if self.session is None or not key:
+        if self.session is None or not key or key not in [k for k, _ in self._page_keys()]:
             return
         if self.nav.current_key() != key:
             self.nav.select(key)  # comes back here through pageChosen
@@ -202,7 +243,7 @@ class MainWindow(QMainWindow):
     def project_command(self, name: str) -> None:
         from model import edits
         session = self.session
-        if session is None:
+        if session is None or not self.commit_pending_edit():
             return
         ident = self._current_project_id()
         if name == "add":
@@ -234,12 +275,17 @@ class MainWindow(QMainWindow):
                 self.show_page(f"projects[{ident}]")
         elif name == "delete":
             project = session.doc.project(ident)
-            session.try_edit(edits.remove_project, ident)
-            self.statusBar().showMessage(f"已删除项目“{project.name}”，按 Ctrl+Z 可撤销", 8000)
+            ids = [p.id for p in session.doc.projects]
+            position = ids.index(ident)
+            neighbour = ids[position + 1] if position + 1 < len(ids) else (ids[position - 1] if position else None)
+            if session.try_edit(edits.remove_project, ident):
+                fallback = FORM_OVERALL if session.doc.overall is not None else PAGE_UNIT
+                self.show_page(f"projects[{neighbour}]" if neighbour else fallback)
+                self.statusBar().showMessage(f"已删除项目“{project.name}”，按 Ctrl+Z 可撤销", 8000)
 
     # --- closing ---
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.quiet and not self.files.maybe_save():
+        if not self.commit_pending_edit() or (not self.quiet and not self.files.maybe_save()):
             event.ignore()
             return
         self.settings.geometry = self.saveGeometry()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
+import shiboken6
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QStyle
 
@@ -12,6 +13,11 @@ if TYPE_CHECKING:
 ABOUT = ("绩效自评填报\n\n填写部门整体支出绩效评价基础数据表、部门整体支出绩效自评表和项目支出绩效自评表，"
          "自动计算执行率、得分、总分和评价等次，审核常见问题，并导出 Excel、Word、PDF。\n\n"
          "文档保存在本机，不需要网络。")
+
+
+def _label(item: QAction, verb: str, text: str) -> None:
+    if shiboken6.isValid(item):  # the window may be closing
+        item.setText(f"{verb}“{text}”" if text else verb)
 
 
 def _form_command(window: "MainWindow", name: str) -> Callable[[], None]:
@@ -73,20 +79,24 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     menu.addAction(action("quit", "退出", window.close, QKeySequence.StandardKey.Quit))
 
     menu = bar.addMenu("编辑(&E)")
-    undo = window.undo_group.createUndoAction(window, "撤销")
-    undo.setShortcut(QKeySequence.StandardKey.Undo)
-    undo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
-    redo = window.undo_group.createRedoAction(window, "重做")
-    redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-    redo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
-    actions["undo"], actions["redo"] = undo, redo
+    undo = action("undo", "撤销", window.undo, QKeySequence.StandardKey.Undo, QStyle.StandardPixmap.SP_ArrowBack)
+    redo = action("redo", "重做", window.redo, [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")],
+                  QStyle.StandardPixmap.SP_ArrowForward)
+    group = window.undo_group  # the texts and states follow the open document's undo stack
+    undo.setEnabled(False)
+    redo.setEnabled(False)
+    group.canUndoChanged.connect(undo.setEnabled)
+    group.canRedoChanged.connect(redo.setEnabled)
+    group.undoTextChanged.connect(lambda text: _label(undo, "撤销", text))
+    group.redoTextChanged.connect(lambda text: _label(redo, "重做", text))
     menu.addAction(undo)
     menu.addAction(redo)
     menu.addSeparator()
     for key, text, name in (("copy", "复制", "copy_selection"), ("paste", "粘贴", "paste"),
                             ("clear", "清除内容", "clear_selection")):
         item = action(key, text, _view_command(window, name))
-        item.setStatusTip({"copy": "Ctrl+C", "paste": "Ctrl+V（可粘贴从 Excel／WPS 复制的区域）", "clear": "Delete"}[key])
+        item.setStatusTip({"copy": "Ctrl+C", "paste": "Ctrl+V（可粘贴从 Excel／WPS 复制的区域）",
+                           "clear": "Delete；Ctrl+X 剪切"}[key])
         menu.addAction(item)
     menu.addSeparator()
     for key, text in (("insert_below", "在下方插入指标行　Ctrl+Shift+="), ("insert_above", "在上方插入指标行"),

@@ -70,7 +70,7 @@ class NavPanel(QWidget):
         self.select(current if current in [k for k, _ in page_titles(doc)] else PAGE_UNIT)
 
     def update_marks(self, evaluation) -> None:
-        """Red or amber text on pages with findings, counts on 审核结果."""
+        """Red (errors) or amber (warnings) names of pages with findings, counts on 审核结果."""
         severities: dict[str, str] = {}
         for finding in evaluation.findings:
             if severities.get(finding.form) != ERROR:
@@ -84,7 +84,8 @@ class NavPanel(QWidget):
                 item.setForeground(QBrush(QColor("#c5221f" if errors else "#202124")))
                 continue
             severity = severities.get(key)
-            item.setForeground(QBrush(QColor("#c5221f" if severity == ERROR else "#202124")))
+            color = {ERROR: "#c5221f", "warning": "#8a6100"}.get(severity, "#202124")
+            item.setForeground(QBrush(QColor(color)))
 
     def select(self, key: str) -> None:
         for row in range(self.list.count()):

@@ -92,14 +92,22 @@ class RowPanel(QWidget):
         self.setMaximumWidth(320)
         self.update_row(None)
 
+    def _form(self):
+        try:
+            return self.session.doc.form(self.key)
+        except KeyError:  # the project was deleted; the window drops this page
+            return None
+
     def _row(self):
-        form = self.session.doc.form(self.key)
-        return next((r for r in form.indicators if r.id == self.row_id), None) if self.row_id else None
+        form = self._form()
+        if form is None or not self.row_id:
+            return None
+        return next((r for r in form.indicators if r.id == self.row_id), None)
 
     def update_scores(self) -> None:
         """Funding score, each 一级指标's subtotal over its points, 总分 and 等次, live."""
         result = self.session.evaluation.forms.get(self.key)
-        if result is None:
+        if result is None or self._form() is None:
             self.scores.setText("")
             return
         framework = self.session.doc.framework_for(self.session.doc.form(self.key))
@@ -118,9 +126,11 @@ class RowPanel(QWidget):
         self.update_scores()
         self.row_id = row_id
         row = self._row()
-        form = self.session.doc.form(self.key)
+        form = self._form()
+        if form is None:
+            return
         stated = fmt_plain(form.stated_total)
-        if not self.stated.hasFocus() and self.stated.text() != stated:
+        if not self.stated.isModified() and self.stated.text() != stated:  # not while being changed
             self.stated.setText(stated)
         enabled = row is not None
         for widget in (self.adopt, self.not_applicable, self.rule):
@@ -149,7 +159,10 @@ class RowPanel(QWidget):
             self.session.set_text(f"{self.key}.indicators[{row.id}].rule", rule)
 
     def _stated_edited(self) -> None:
-        form = self.session.doc.form(self.key)
+        form = self._form()
+        self.stated.setModified(False)
+        if form is None:
+            return
         if self.stated.text().strip() != fmt_plain(form.stated_total):
             if not self.session.set_text(f"{self.key}.stated_total", self.stated.text()):
                 self.stated.setText(fmt_plain(form.stated_total))

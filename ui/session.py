@@ -37,14 +37,32 @@ class EditCommand(QUndoCommand):
         super().__init__(edit.label)
         self.session = session
         self.edit = edit
+        self.done = False
 
     def redo(self) -> None:
         self.edit.apply(self.session.doc)
         self.session._after(self.edit)
+        if self.done:  # a redo, not the first time: show what changed
+            self.session.revealed.emit(edit_path(self.edit))
+        self.done = True
 
     def undo(self) -> None:
         self.edit.revert(self.session.doc)
         self.session._after(self.edit)
+        self.session.revealed.emit(edit_path(self.edit))
+
+
+def edit_path(edit) -> str:
+    """The cell an edit is about, for showing it after undo/redo."""
+    if isinstance(edit, edits.Compound):
+        return edit_path(edit.edits[0]) if edit.edits else ""
+    if hasattr(edit, "path"):
+        return edit.path
+    list_path = edit.list_path
+    item = getattr(edit, "item", None)
+    if item is not None:
+        return f"{list_path}[{item.id}].name"
+    return list_path
 
 
 class Session(QObject):
@@ -53,6 +71,7 @@ class Session(QObject):
     modifiedChanged = Signal(bool)
     pathChanged = Signal()
     inputRefused = Signal(str, str)  # (path, Chinese message)
+    revealed = Signal(str)  # path of the cell an undo or redo changed
 
     def __init__(self, doc: Document, path: Optional[Path] = None, parent: Optional[QObject] = None,
                  *, modified: bool = False):
@@ -61,7 +80,7 @@ class Session(QObject):
         self.path = Path(path) if path else None
         self.evaluator = Evaluator(doc)
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.modifiedChanged.emit(not clean))
+        self.undo_stack.cleanChanged.connect(lambda _clean: self.modifiedChanged.emit(self.modified))
         self._forced_dirty = modified  # a recovered autosave is unsaved work from the start
 
     # --- state ---

@@ -50,7 +50,7 @@ class UnitPage(QWidget):
         unit = self.session.doc.unit
         for name, editor in self.editors.items():
             value = str(getattr(unit, name))
-            if editor.text() != value and not editor.hasFocus():
+            if editor.text() != value and not editor.isModified():  # not while the user types
                 editor.setText(value)
         self.with_basic.setChecked(self.session.doc.basic is not None)
         names = sorted({fw.name for fw in self.session.doc.frameworks.values()})
@@ -58,6 +58,7 @@ class UnitPage(QWidget):
 
     def _edited(self, name: str) -> None:
         editor = self.editors[name]
+        editor.setModified(False)
         current = str(getattr(self.session.doc.unit, name))
         if editor.text() == current:
             return
