@@ -31,10 +31,21 @@ class Evaluation:
     basic: Optional[BasicResult] = None
     form_findings: dict[str, list[Finding]] = field(default_factory=dict)
     cross_findings: list[Finding] = field(default_factory=list)
+    _all: Optional[list[Finding]] = field(default=None, repr=False, compare=False)
 
     @property
     def findings(self) -> list[Finding]:
-        """All findings in print order of the forms, errors of a form before its warnings."""
+        """All findings in print order of the forms, errors of a form before its warnings.
+
+        Built once: an evaluation never changes (the Evaluator makes a new one after an edit),
+        and one edit reads the list several times (grid, navigation, counts, findings list).
+        Callers must not modify it.
+        """
+        if self._all is None:
+            self._all = self._collect()
+        return self._all
+
+    def _collect(self) -> list[Finding]:
         result: list[Finding] = []
         for key in [FORM_BASIC, *self.forms]:
             items = self.form_findings.get(key, [])
