@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 from typing import Iterable, Optional
 
-from .document import (EXPENSE_LINES, PUBLIC_PARTS, BasicDataForm, Document, ScoredForm,
+from .document import (PUBLIC_PARTS, BasicDataForm, Document, Labels, ScoredForm, expense_line_label,
                        form_title)
 from .findings import ERROR, WARNING, Finding
 from .framework import Framework
@@ -230,11 +230,8 @@ def column_labels(year: int) -> dict[str, str]:
     return {"prior": f"{year - 1}年决算数", "budget": f"{year}年预算数", "final": f"{year}年决算数"}
 
 
-def line_label(basic: BasicDataForm, attribute: str) -> str:
-    for name, label, _ in EXPENSE_LINES:
-        if name == attribute:
-            return label.format(special=basic.special_label)
-    raise KeyError(attribute)
+def line_label(labels: Labels, attribute: str) -> str:
+    return expense_line_label(labels, attribute)
 
 
 def _check_sum(sink: _Sink, basic: BasicDataForm, parent: str, parts: list, part_label: str,
@@ -247,7 +244,7 @@ def _check_sum(sink: _Sink, basic: BasicDataForm, parent: str, parts: list, part
             continue
         if stated is None and part_sum == 0:
             continue
-        label = line_label(basic, parent).split("（")[0]
+        label = line_label(sink.labels, parent).split("（")[0]
         where = f"{label.rstrip('：')}（{column_label}）"
         stated_text = "未填写" if stated is None else f"为 {_amount(stated)} 万元"
         difference = part_sum - (stated or ZERO)
@@ -261,6 +258,7 @@ def check_basic(doc: Document) -> list[Finding]:
     if basic is None:
         return []
     sink = _Sink("basic", form_title(doc, "basic"))
+    sink.labels = doc.labels  # the unit's wording of the row labels in messages
     rate = ratio(basic.staff_actual, basic.staff_authorized)
     if rate is not None and rate > 1:
         sink.warning("staff.control_rate_high", "basic.staff_actual",

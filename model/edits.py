@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Optional, Protocol
 
 from . import paths
-from .document import (Document, IndicatorRow, NamedExpenseLine, ProjectForm, ScoredForm,
+from .document import (ClosingTexts, Document, IndicatorRow, NamedExpenseLine, ProjectForm, ScoredForm,
                        project_key)
 from .factory import new_project
 from .fields import field_label, parse_field
@@ -48,7 +48,7 @@ class SetField:
 
     def forms(self) -> Optional[set[str]]:
         form = paths.form_of(self.path)
-        return None if form == "unit" else {form}
+        return None if form in ("unit", "labels") else {form}  # both print on every form
 
 
 @dataclass(frozen=True)
@@ -135,6 +135,26 @@ def set_value(doc: Document, path: str, value: Any, label: Optional[str] = None)
 def set_text(doc: Document, path: str, text: str) -> SetField:
     """An edit from what the user typed; ParseError (a ValueError) when it is not acceptable."""
     return set_value(doc, path, parse_field(path, text))
+
+
+# --- optional rows: 部门职责, a project's 评价结论/存在的问题/改进措施 -------------------------------------
+
+def toggle_duties(doc: Document) -> SetField:
+    """Add the 部门职责 row to the overall form (empty), or remove it with its text (undoable)."""
+    if doc.overall is None:
+        raise EditError("本文档没有部门整体支出绩效自评表")
+    if doc.overall.duties is None:
+        return SetField("overall.duties", None, "", "添加“部门职责”行")
+    return SetField("overall.duties", doc.overall.duties, None, "删除“部门职责”行")
+
+
+def toggle_closing(doc: Document, project_id: str) -> SetField:
+    """Add the 评价结论 / 存在的问题 / 改进措施 rows under a project's table, or remove them (undoable)."""
+    project = doc.projects[_project_index(doc, project_id)]
+    path = f"{project_key(project_id)}.closing"
+    if project.closing is None:
+        return SetField(path, None, ClosingTexts(), "添加“评价结论、存在的问题、改进措施”行")
+    return SetField(path, project.closing, None, "删除“评价结论、存在的问题、改进措施”行")
 
 
 # --- indicator rows -------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from .checks import check_basic, check_cross, check_scored_form
+from .checks_stated import check_stated
 from .document import FORM_BASIC, Document
 from .findings import ERROR, WARNING, Finding
 from .money import Amount, ratio
@@ -95,7 +96,7 @@ class Evaluator:
                 findings[key] = old.form_findings.get(key, [])
                 continue
             forms[key] = score_form(form, doc.framework_for(form))
-            findings[key] = check_scored_form(doc, key, form, forms[key])
+            findings[key] = check_scored_form(doc, key, form, forms[key]) + check_stated(doc, key, form, forms[key])
         if dirty is None or FORM_BASIC in dirty or FORM_BASIC not in old.form_findings:
             findings[FORM_BASIC] = check_basic(doc)
             basic = basic_result(doc)

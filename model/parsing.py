@@ -19,18 +19,16 @@ from enum import Enum
 from functools import lru_cache
 from typing import Optional
 
+from .registry import FieldKind
+
 
 class ParseError(ValueError):
     """Input that is not a figure; ``str(error)`` is a Chinese message for the user."""
 
 
-class NumberKind(Enum):
-    """What a numeric cell holds; decides which units it accepts."""
-
-    AMOUNT = "金额"  # 万元
-    POINTS = "分值"  # 分值 / 得分
-    COUNT = "人数"  # 编制数, 实际在职人数
-    AREA = "面积"  # m²
+# Kinds of figure a cell may hold (model.registry.FieldKind), with the noun a message uses.
+NOUNS = {FieldKind.AMOUNT: "金额", FieldKind.POINTS: "分值", FieldKind.COUNT: "人数", FieldKind.AREA: "面积",
+         FieldKind.RATE: "比率"}
 
 
 # Text that means "left blank on purpose" in the seeds (a slash or dash in an empty cell).
@@ -50,16 +48,18 @@ _AMOUNT_UNITS = {
     "亿": Decimal(10000),
 }
 _KIND_UNITS = {
-    NumberKind.AMOUNT: _AMOUNT_UNITS,
-    NumberKind.POINTS: {"": Decimal(1), "分": Decimal(1)},
-    NumberKind.COUNT: {"": Decimal(1), "人": Decimal(1), "名": Decimal(1)},
-    NumberKind.AREA: {"": Decimal(1), "m2": Decimal(1), "平方米": Decimal(1), "平米": Decimal(1)},
+    FieldKind.AMOUNT: _AMOUNT_UNITS,
+    FieldKind.POINTS: {"": Decimal(1), "分": Decimal(1)},
+    FieldKind.COUNT: {"": Decimal(1), "人": Decimal(1), "名": Decimal(1)},
+    FieldKind.AREA: {"": Decimal(1), "m2": Decimal(1), "平方米": Decimal(1), "平米": Decimal(1)},
+    FieldKind.RATE: {"": Decimal(1), "%": Decimal(1)},  # a percentage: 99.32% and 99.32 are the same
 }
 _KIND_EXAMPLE = {
-    NumberKind.AMOUNT: "1832.63、1,832.63 或 1832.63万元",
-    NumberKind.POINTS: "10 或 9.5",
-    NumberKind.COUNT: "20",
-    NumberKind.AREA: "1200.50",
+    FieldKind.AMOUNT: "1832.63、1,832.63 或 1832.63万元",
+    FieldKind.POINTS: "10 或 9.5",
+    FieldKind.COUNT: "20",
+    FieldKind.AREA: "1200.50",
+    FieldKind.RATE: "99.32%",
 }
 
 
@@ -68,7 +68,7 @@ def normalize(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
-def parse_number(text: Optional[str], kind: NumberKind = NumberKind.AMOUNT) -> Optional[Decimal]:
+def parse_number(text: Optional[str], kind: FieldKind = FieldKind.AMOUNT) -> Optional[Decimal]:
     """The exact figure in ``text``, None for a blank cell; ParseError otherwise."""
     if text is None:
         return None
@@ -80,18 +80,18 @@ def parse_number(text: Optional[str], kind: NumberKind = NumberKind.AMOUNT) -> O
         negative, compact = True, compact[1:-1]  # accountants write (12.00) for -12.00
     match = _NUMBER_RE.match(compact)
     if not match:
-        raise ParseError(f"“{text.strip()}”不是有效的{kind.value}，请输入数字，例如 {_KIND_EXAMPLE[kind]}")
+        raise ParseError(f"“{text.strip()}”不是有效的{NOUNS[kind]}，请输入数字，例如 {_KIND_EXAMPLE[kind]}")
     unit = match.group("unit")
     units = _KIND_UNITS[kind]
     if unit not in units and re.search(r"[A-Za-z]", unit):  # 12a, 12.5x: a typo, not a unit
-        raise ParseError(f"“{text.strip()}”不是有效的{kind.value}，请输入数字，例如 {_KIND_EXAMPLE[kind]}")
+        raise ParseError(f"“{text.strip()}”不是有效的{NOUNS[kind]}，请输入数字，例如 {_KIND_EXAMPLE[kind]}")
     if unit not in units:
         allowed = "、".join(u for u in units if u) or "无"
-        raise ParseError(f"“{text.strip()}”的单位“{unit}”不适用于{kind.value}（可用单位：{allowed}）")
+        raise ParseError(f"“{text.strip()}”的单位“{unit}”不适用于{NOUNS[kind]}（可用单位：{allowed}）")
     try:
         value = Decimal(match.group("num").replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the regex admits only valid numbers
-        raise ParseError(f"“{text.strip()}”不是有效的{kind.value}") from None
+        raise ParseError(f"“{text.strip()}”不是有效的{NOUNS[kind]}") from None
     value *= units[unit]
     if match.group("sign") == "-":
         negative = not negative

@@ -269,7 +269,7 @@ def test_cell_alignment_and_bold_headers(tianyuan_docx):
 def test_text_outside_the_table_is_paragraphs(tianyuan_docx):
     layout, children = overall_section(tianyuan_docx)
     paragraphs = [child for child in children if child.tag == w("p")]
-    title = next(p for p in paragraphs if text_of(p) == "部门整体支出绩效自评表")
+    title = next(p for p in paragraphs if text_of(p) == "部门（单位）整体支出绩效自评表")
     assert val(title, "w:pPr/w:pStyle") == "FormTitle" and val(title, "w:pPr/w:jc") == "center"
     unit_line = next(p for p in paragraphs if "填报单位：（盖章）" in text_of(p))
     assert text_of(unit_line) == "填报单位：（盖章）\t（2024年度）"

@@ -74,7 +74,7 @@ def pdfmetrics_face_name(registered: str) -> str:
 def test_chinese_labels_numbers_and_page_numbers_are_text(exported):
     doc, pdf = exported["tianyuan-2024"]
     content = text(pdf)
-    for expected in ("部门整体支出绩效自评表", "项目支出绩效自评表", "整体支出绩效评价基础数据表", "99.32%", "92.93",
+    for expected in ("部门（单位）整体支出绩效自评表", "项目支出绩效自评表", "整体支出绩效评价基础数据表", "99.32%", "92.93",
                      "填报人：", "单位负责人签字：", "填报单位：（盖章）", "（2024年度）", "一级指标",
                      "偏差原因分析及改进措施", "株洲市天元区征地工作协调服务中心"):
         assert expected in content, expected
@@ -90,7 +90,7 @@ def test_each_form_starts_a_page_in_its_orientation(exported, name):
     sizes = page_sizes(pdf)
     layouts = build_layouts(doc)
     starts = [page for page in range(1, len(sizes) + 1)
-              if re.search(r"附件\s*\d", top_line(pdf, page))]  # every form opens with 附件N
+              if re.search(r"附件\s*\d|绩效自评表$|基础数据表$", top_line(pdf, page))]  # 附件N or its title
     assert len(starts) == len(layouts)
     for layout, start, end in zip(layouts, starts, starts[1:] + [len(sizes) + 1]):
         expected = A4_LANDSCAPE if layout.landscape else A4_PORTRAIT

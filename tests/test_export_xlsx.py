@@ -79,7 +79,7 @@ def test_merged_ranges_of_the_overall_form(tianyuan, tianyuan_book):
     output = merged_range(ws, find(ws, "产出指标\n(40分)"))
     assert (output.min_col, output.size["rows"]) == (2, 4)
     assert merged_range(ws, find(ws, "总分")).size["columns"] == 6
-    title = merged_range(ws, find(ws, "部门整体支出绩效自评表"))
+    title = merged_range(ws, find(ws, "部门（单位）整体支出绩效自评表"))
     assert (title.min_col, title.max_col) == (1, 9)
 
 
@@ -103,12 +103,12 @@ def test_borders_cover_the_table_only(tianyuan_book, tianyuan):
     assert (blank.min_col, blank.max_col) == (6, 7)
     assert all(side_style(ws.cell(other.row, 7), side) == "thin" for side in ("right", "top", "bottom"))
     project = book["附件3-1 拆违治违经费"]
-    carried = find(project, "上年结转资金")  # its 分值/执行率/得分 positions hold no cell at all
+    carried = find(project, "上年结转金额")  # its 分值/执行率/得分 positions hold no cell at all
     assert build_layout(tianyuan, "projects[p1]").at(carried.row - 1, 6) is None
     uncovered = project.cell(carried.row, 7)
     assert uncovered.value is None
     assert all(side_style(uncovered, side) == "thin" for side in ("left", "right", "top", "bottom"))
-    title = find(ws, "部门整体支出绩效自评表")
+    title = find(ws, "部门（单位）整体支出绩效自评表")
     for col in range(1, 10):
         for row in (title.row - 1, title.row, title.row + 1):  # 附件2, title, 填报单位
             assert all(side_style(ws.cell(row, col), side) is None for side in ("left", "right", "top", "bottom"))
@@ -119,7 +119,7 @@ def test_borders_cover_the_table_only(tianyuan_book, tianyuan):
 def test_fonts_by_role(tianyuan_book):
     book, _ = tianyuan_book
     ws = book["附件2 整体自评表"]
-    title = find(ws, "部门整体支出绩效自评表").font
+    title = find(ws, "部门（单位）整体支出绩效自评表").font
     assert (title.name, title.sz, bool(title.b), title.charset) == ("方正小标宋简体", 18, False, 134)
     header = find(ws, "年初预算数").font
     assert (header.name, header.sz, bool(header.b), header.charset) == ("仿宋", 10.5, True, 134)
@@ -217,7 +217,7 @@ def test_sizes(tianyuan_book, tianyuan):
     for col, width_mm in enumerate(layout.column_widths_mm, start=1):
         expected = width_mm / 25.4 * 96 / 8  # pixels at 96 dpi over Arial 11's digit width
         assert ws.column_dimensions[get_column_letter(col)].width == pytest.approx(expected, abs=0.01)
-    title = find(ws, "部门整体支出绩效自评表")
+    title = find(ws, "部门（单位）整体支出绩效自评表")
     assert ws.row_dimensions[title.row].height >= 18 * 1.3
     goals = find(ws, "预期目标")
     assert ws.row_dimensions[goals.row + 1].height > 2 * 18  # the long 年度总体目标 texts wrap

@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from model.parsing import (NumberKind, ParseError, ValueKind, comparable, parse_indicator,
+from model.registry import FieldKind as NumberKind
+from model.parsing import (ParseError, ValueKind, comparable, parse_indicator,
                            parse_number)
 
 D = Decimal

@@ -128,8 +128,9 @@ def test_escape_cancels_a_long_text_editor(window, qtbot):
 def test_deleting_the_project_while_its_total_box_has_focus(window, qtbot):
     window.show_page("projects[p1]")
     panel = window.pages["projects[p1]"].panel
-    panel.stated.setFocus()
-    panel.stated.setText("88")
+    stated = panel.stated["stated_total"].widget
+    stated.setFocus()
+    stated.setText("88")
     window.project_command("delete")
     qtbot.wait(10)  # no exception reaches the event loop (pytest-qt would fail the test)
     assert "p1" not in [p.id for p in window.session.doc.projects]

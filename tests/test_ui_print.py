@@ -28,7 +28,7 @@ def test_print_renderer_paginates_like_the_pdf(qtbot, tmp_path):
     del writer  # finishes the file
     assert pdf_pages(target) == pages == pdf_pages(write_pdf(doc, tmp_path / "exported.pdf"))
     text = "".join(subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout.split())
-    assert "部门整体支出绩效自评表" in text and "第1页共8页" in text and "92.93" in text
+    assert "部门（单位）整体支出绩效自评表" in text and "第1页共8页" in text and "92.93" in text
     sizes = subprocess.run(["pdfinfo", "-f", "1", "-l", "2", str(target)], capture_output=True, text=True).stdout
     assert "595" in sizes.split("Page    1 size:")[1].split("pts")[0].split("x")[0]  # 基础数据表 portrait
     assert "842" in sizes.split("Page    2 size:")[1].split("pts")[0].split("x")[0]  # 整体表 landscape

@@ -69,6 +69,7 @@ def funding(initial=None, annual=None, executed=None):
 def lukou_2023():
     ids = Ids()
     doc = new_document("株洲市渌口区征地工作协调服务中心", 2023, "hunan-2023", with_basic=False)
+    doc.labels.attachment_project = 3  # 附件1 整体表, 附件2 its report, 附件3 项目表, 附件4 its report
     o = doc.overall
     o.funding = funding("184.99", "1216.62", "1216.62")
     o.income.general_budget, o.income.gov_fund, o.income.other = d("188.91"), d("829.99"), d("197.72")
@@ -128,6 +129,10 @@ def tianyuan_project(ids, name, current, carryover, goals, table, stated):
 def tianyuan_2024():
     ids = Ids()
     doc = new_document(TIANYUAN, 2024, "hunan-2024")
+    labels = doc.labels  # seed 003's wording; its 基础数据表 has no 4、上级转移支付 row
+    labels.unit_name, labels.overall_title = "区级预算部门名称", "部门（单位）整体支出绩效自评表"
+    labels.source_carryover, labels.source_other = "上年结转金额", "其它资金"
+    labels.show_empty_transfer = False
     b = doc.basic
     b.staff_authorized, b.staff_actual = d(20), d(29)
     b.three_public = line(4, "3.5", "3.49")
@@ -244,7 +249,9 @@ def yueyanglou_2023():
     ids = Ids()
     doc = new_document("岳阳市洞庭新城项目建设岳阳楼区工作部", 2023, "hunan-2023")
     b: BasicDataForm = doc.basic
-    b.special_label = "区级专项资金"
+    labels = doc.labels  # seed 004's wording
+    labels.special, labels.unit_name, labels.score = "区级专项资金", "预算单位名称", "自评得分"
+    labels.basic_title, labels.overall_title = "预算单位整体支出绩效评价基础数据表", "预算单位整体支出绩效自评表"
     b.show_unit_name = True
     b.staff_authorized, b.staff_actual = d(10), d(9)
     b.three_public = line(0, 0, 0)
@@ -311,6 +318,7 @@ YUELU_DUTIES = "\n".join([
 def yuelu_2021():
     ids = Ids()
     doc = new_document("长沙市岳麓区征地服务中心", 2021, "unscored-funding", with_basic=False)
+    doc.labels.attachment_overall = 0  # seed 002 prints no 附件 line
     o = doc.overall
     o.duties = YUELU_DUTIES
     o.funding = funding(None, None, "423.25")  # 合计 (决算支出)

@@ -32,16 +32,7 @@ _ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHC
 
 def anchor_for(layout: Layout, path: str) -> Optional[Cell]:
     """The cell that shows ``path``, or the nearest one when the value is not on the form."""
-    cell = layout.bound(path)
-    if cell is not None:
-        return cell
-    form = path.split(".", 1)[0]
-    if path.endswith(".stated_total"):  # 表上总分 is entered beside the form; its 总分 cell stands in
-        return layout.bound(f"{form}.total.score")
-    if ".level1[" in path:  # a 一级指标 with no rows left: its points count in the 分值 total
-        return layout.bound(f"{form}.total.points")
-    prefix = path.rsplit(".", 1)[0] + "."
-    return next((c for c in layout.cells if c.binding and c.binding.startswith(prefix)), None)
+    return layout.anchor_for(path)
 
 
 def edit_text(cell: Cell) -> str:

@@ -280,5 +280,14 @@ class FormPage(QWidget):
                     menu.addAction(self.actions_[name])
                 menu.addSeparator()
             self._fill_add_menu(menu.addMenu("添加指标行"))
+            menu.addSeparator()
+            form = self.session.doc.form(self.key)
+            if self.key == "overall":
+                verb = "删除" if form.duties is not None else "添加"
+                menu.addAction(f"{verb}“部门职责”行", lambda: self.session.try_edit(edits.toggle_duties))
+            else:
+                verb = "删除" if form.closing is not None else "添加"
+                menu.addAction(f"{verb}“评价结论、存在的问题、改进措施”行",
+                               lambda: self.session.try_edit(edits.toggle_closing, form.id))
         menu.exec(self.view.viewport().mapToGlobal(position))
 

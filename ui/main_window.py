@@ -266,6 +266,12 @@ class MainWindow(QMainWindow):
             text, ok = QInputDialog.getText(self, "项目改名", "项目支出名称：", text=project.name)
             if ok and text.strip() and text.strip() != project.name:
                 session.set_text(f"projects[{ident}].name", text.strip())
+        elif name == "closing":
+            if session.try_edit(edits.toggle_closing, ident):
+                project = session.doc.project(ident)
+                self.show_page(f"projects[{ident}]")
+                if project.closing is not None:
+                    self.pages[f"projects[{ident}]"].select_path(f"projects[{ident}].closing.conclusion")
         elif name == "duplicate":
             edit = edits.duplicate_project(session.doc, ident)
             session.apply(edit)

@@ -106,7 +106,7 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
 
     menu = bar.addMenu("项目(&P)")
     for key, text in (("add", "添加项目…"), ("duplicate", "复制项目"), ("rename", "项目改名…"), ("up", "上移"),
-                      ("down", "下移"), ("delete", "删除项目")):
+                      ("down", "下移"), ("delete", "删除项目"), ("closing", "添加／删除“评价结论、存在的问题、改进措施”行")):
         menu.addAction(action(f"project_{key}", text, lambda k=key: window.project_command(k)))
 
     menu = bar.addMenu("审核(&C)")

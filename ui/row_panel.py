@@ -8,13 +8,21 @@ from __future__ import annotations
 from typing import Callable, Optional
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QToolButton, QVBoxLayout, QWidget, QMenu)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QMenu,
+                               QPushButton, QToolButton, QVBoxLayout, QWidget)
 
 from model.document import SCORING_RULES
 from model.money import fmt_plain
 
+from .field_editors import BoundField
 from .session import Session
+
+# (field, label, example) of the 表上数 a transcriber may enter
+_STATED = (("stated_total", "表上总分", "例如 99"), ("stated_rate", "表上执行率", "例如 99.32%"),
+           ("stated_funding_score", "表上资金得分", "例如 9.93"))
+_PROJECT_STATED = (("stated_funding.initial", "表上资金总额·年初", "年度资金总额的年初预算数"),
+                   ("stated_funding.annual", "表上资金总额·全年", "年度资金总额的全年预算数"),
+                   ("stated_funding.executed", "表上资金总额·执行", "年度资金总额的全年执行数"))
 
 
 class RowPanel(QWidget):
@@ -79,13 +87,14 @@ class RowPanel(QWidget):
         scores_layout.addWidget(self.scores)
         layout.addWidget(scores)
 
-        total_box = QGroupBox("抄录纸质表")
+        total_box = QGroupBox("抄录纸质表（表上数）")
+        total_box.setToolTip("抄录已有纸质表时，填写表上印的数字；与计算结果不符时审核会指出并说明可能的原因")
         total_form = QFormLayout(total_box)
-        self.stated = QLineEdit()
-        self.stated.setPlaceholderText("例如 99")
-        self.stated.setToolTip("抄录已有纸质表时，填写表上印的总分；与计算结果不符时审核会提示")
-        self.stated.editingFinished.connect(self._stated_edited)
-        total_form.addRow("表上总分：", self.stated)
+        self.stated: dict[str, BoundField] = {}
+        for name, label, hint in _STATED + (_PROJECT_STATED if self.key.startswith("projects[") else ()):
+            field = BoundField(session, f"{self.key}.{name}", hint)
+            total_form.addRow(f"{label}：", field.widget)
+            self.stated[name] = field
         layout.addWidget(total_box)
         layout.addStretch(1)
         self.setMinimumWidth(220)
@@ -129,9 +138,8 @@ class RowPanel(QWidget):
         form = self._form()
         if form is None:
             return
-        stated = fmt_plain(form.stated_total)
-        if not self.stated.isModified() and self.stated.text() != stated:  # not while being changed
-            self.stated.setText(stated)
+        for field in self.stated.values():
+            field.refresh()
         enabled = row is not None
         for widget in (self.adopt, self.not_applicable, self.rule):
             widget.setEnabled(enabled)
@@ -157,12 +165,3 @@ class RowPanel(QWidget):
         rule = self.rule.itemData(index)
         if row is not None and rule != row.rule:
             self.session.set_text(f"{self.key}.indicators[{row.id}].rule", rule)
-
-    def _stated_edited(self) -> None:
-        form = self._form()
-        self.stated.setModified(False)
-        if form is None:
-            return
-        if self.stated.text().strip() != fmt_plain(form.stated_total):
-            if not self.session.set_text(f"{self.key}.stated_total", self.stated.text()):
-                self.stated.setText(fmt_plain(form.stated_total))

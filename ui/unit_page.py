@@ -1,35 +1,38 @@
-"""单位信息: who fills in the forms, for which year, and which forms the set contains."""
+"""单位信息: who fills in the forms, for which year, which forms the set contains, and how this unit's paper
+forms word the rows that vary between bureaus."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QScrollArea,
+                               QVBoxLayout, QWidget)
 
 from model import edits
-from model.document import BasicDataForm
+from model.document import BasicDataForm, Labels, UnitInfo
+from model.registry import FieldKind, specs
 
+from .field_editors import BoundField, bound_fields
 from .form_page import MessageBanner
 from .session import Session
 
-FIELDS = (("name", "单位名称", "例如 株洲市天元区征地工作协调服务中心"), ("department", "主管部门", ""),
-          ("year", "年度", "例如 2024"), ("preparer", "填报人", ""), ("phone", "联系电话", ""),
-          ("fill_date", "填报日期", "例如 2025年3月10日"), ("head", "单位负责人", ""))
+# 表格文字 shown in two columns: the texts, then the switches and the 附件 numbers
+_LABEL_TEXTS = [name for name, spec in specs(Labels) if spec.kind is FieldKind.TEXT]
+_LABEL_OPTIONS = [name for name, spec in specs(Labels) if spec.kind is not FieldKind.TEXT]
 
 
-class UnitPage(QWidget):
+class UnitPage(QScrollArea):
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.session = session
-        layout = QVBoxLayout(self)
+        self.setWidgetResizable(True)
+        body = QWidget()
+        self.setWidget(body)
+        layout = QVBoxLayout(body)
         self.banner = MessageBanner()
         layout.addWidget(self.banner)
+
         box = QGroupBox("单位信息（填入各表的表头和签字栏）")
         form = QFormLayout(box)
-        self.editors: dict[str, QLineEdit] = {}
-        for name, label, hint in FIELDS:
-            editor = QLineEdit()
-            editor.setPlaceholderText(hint)
-            editor.editingFinished.connect(lambda n=name: self._edited(n))
-            form.addRow(f"{label}：", editor)
-            self.editors[name] = editor
+        unit_fields = bound_fields(session, [f"unit.{name}" for name, _ in specs(UnitInfo)], form.addRow)
+        self.editors = {path.split(".", 1)[1]: field.widget for path, field in unit_fields.items()}
         layout.addWidget(box)
 
         forms = QGroupBox("本套材料包含的表")
@@ -37,36 +40,52 @@ class UnitPage(QWidget):
         self.with_basic = QCheckBox("整体支出绩效评价基础数据表")
         self.with_basic.clicked.connect(self._toggle_basic)
         forms_layout.addWidget(self.with_basic)
+        self.with_duties = QCheckBox("部门整体支出绩效自评表印“部门职责”行（如岳麓区的表）")
+        self.with_duties.clicked.connect(self._toggle_duties)
+        forms_layout.addWidget(self.with_duties)
         self.frameworks = QLabel()
         self.frameworks.setWordWrap(True)
         forms_layout.addWidget(self.frameworks)
         layout.addWidget(forms)
+
+        wording = QGroupBox("表格文字（按本单位拿到的纸质表填写；可从下拉中选，也可直接输入）")
+        columns = QHBoxLayout(wording)
+        texts, options = QFormLayout(), QGridLayout()
+        label_fields = bound_fields(session, [f"labels.{name}" for name in _LABEL_TEXTS], texts.addRow)
+
+        def add_option(label: str, widget: QWidget) -> None:
+            row = options.rowCount()
+            if label:
+                options.addWidget(QLabel(label), row, 0)
+                options.addWidget(widget, row, 1)
+            else:
+                options.addWidget(widget, row, 0, 1, 2)
+
+        label_fields |= bound_fields(session, [f"labels.{name}" for name in _LABEL_OPTIONS], add_option)
+        hint = QLabel("附件号留空时按打印顺序自动编号，填 0 表示不印“附件”行。")
+        hint.setWordWrap(True)
+        options.addWidget(hint, options.rowCount(), 0, 1, 2)
+        columns.addLayout(texts, 3)
+        columns.addLayout(options, 2)
+        layout.addWidget(wording)
         layout.addStretch(1)
+        self.fields: dict[str, BoundField] = unit_fields | label_fields
         session.documentChanged.connect(lambda _forms: self.refresh())
         session.inputRefused.connect(self._refused)
         self.refresh()
 
     def refresh(self) -> None:
-        unit = self.session.doc.unit
-        for name, editor in self.editors.items():
-            value = str(getattr(unit, name))
-            if editor.text() != value and not editor.isModified():  # not while the user types
-                editor.setText(value)
-        self.with_basic.setChecked(self.session.doc.basic is not None)
-        names = sorted({fw.name for fw in self.session.doc.frameworks.values()})
+        for field in self.fields.values():
+            field.refresh()
+        doc = self.session.doc
+        self.with_basic.setChecked(doc.basic is not None)
+        self.with_duties.setEnabled(doc.overall is not None)
+        self.with_duties.setChecked(doc.overall is not None and doc.overall.duties is not None)
+        names = sorted({fw.name for fw in doc.frameworks.values()})
         self.frameworks.setText("指标体系：" + "；".join(names))
 
-    def _edited(self, name: str) -> None:
-        editor = self.editors[name]
-        editor.setModified(False)
-        current = str(getattr(self.session.doc.unit, name))
-        if editor.text() == current:
-            return
-        if not self.session.set_text(f"unit.{name}", editor.text()):
-            editor.setText(current)
-
     def _refused(self, path: str, message: str) -> None:
-        if path.startswith("unit.") and self.isVisible():
+        if path.startswith(("unit.", "labels.")) and self.isVisible():
             self.banner.show_message(message)
 
     def _toggle_basic(self, checked: bool) -> None:
@@ -75,3 +94,7 @@ class UnitPage(QWidget):
             self.session.apply(edits.set_value(doc, "basic", BasicDataForm(), "添加基础数据表"))
         elif not checked and doc.basic is not None:
             self.session.apply(edits.set_value(doc, "basic", None, "移除基础数据表"))
+
+    def _toggle_duties(self, checked: bool) -> None:
+        if self.session.doc.overall is not None and (self.session.doc.overall.duties is not None) != checked:
+            self.session.try_edit(edits.toggle_duties)

@@ -5,8 +5,10 @@ columns) · 1…6 individually for 楼堂馆所控制情况.
 """
 from __future__ import annotations
 
-from ..document import EXPENSE_LINES, Document
+from ..document import EXPENSE_LINES, BasicDataForm, Document, expense_line_label
 from ..evaluation import BasicResult
+from ..registry import label_of
+from .attachments import attachment_text
 from .builder import GridBuilder
 from .grid import Fmt, Layout, Role
 
@@ -22,23 +24,38 @@ def _line(g: GridBuilder, label_cell, path: str, values) -> None:
     g.newline()
 
 
+def _hidden_transfer(doc: Document) -> bool:
+    """4、上级转移支付 is left off when the unit prints no empty one and it holds nothing (seed 003)."""
+    basic = doc.basic
+    return (not doc.labels.show_empty_transfer and not basic.transfer_rows
+            and all(v is None for v in basic.transfer_total.values()))
+
+
 def basic_layout(doc: Document, result: BasicResult) -> Layout:
     basic = doc.basic
     year = doc.unit.year
     g = GridBuilder(len(WIDTHS_MM))
-    title = f"{year}年度部门（单位）整体支出绩效评价基础数据表"
-    g.full("附件1", Role.SUBTITLE)
-    g.newline()
+    labels = doc.labels
+    title = f"{year}年度{labels.basic_title}"
+    attachment = attachment_text(doc, "basic")
+    if attachment:
+        g.full(attachment, Role.SUBTITLE)
+        g.newline()
     g.full(title, Role.TITLE)
     g.newline()
     table_start = g.row
     if basic.show_unit_name:
-        g.cell(0, "预算单位名称", Role.LABEL)
+        g.cell(0, labels.unit_name, Role.LABEL)
         g.field(1, "unit.name", doc.unit.name, colspan=6)
+        g.newline()
+    if labels.show_codes or doc.unit.code:
+        g.cell(0, label_of(type(doc.unit), "code"), Role.LABEL)
+        g.field(1, "unit.code", doc.unit.code, colspan=6)
         g.newline()
 
     g.cell(0, "财政供养人员情况（人）", Role.LABEL, rowspan=2)
-    for offset, text in enumerate(("编制数", f"{year}年实际在职人数", "控制率")):
+    for offset, text in enumerate((label_of(BasicDataForm, "staff_authorized"),
+                                   f"{year}年{label_of(BasicDataForm, 'staff_actual')}", "控制率")):
         g.cell(1 + 2 * offset, text, Role.HEADER, colspan=2)
     g.newline()
     g.field(1, "basic.staff_authorized", basic.staff_authorized, Fmt.COUNT, colspan=2)
@@ -51,8 +68,10 @@ def basic_layout(doc: Document, result: BasicResult) -> Layout:
     for offset, text in enumerate((f"{year - 1}年决算数", f"{year}年预算数", f"{year}年决算数")):
         g.cell(1 + 2 * offset, text, Role.HEADER, colspan=2)
     g.newline()
-    for name, label, _ in EXPENSE_LINES:
-        text = label.format(special=basic.special_label)
+    for name, _, _ in EXPENSE_LINES:
+        if name == "transfer_total" and _hidden_transfer(doc):
+            continue
+        text = expense_line_label(labels, name)
         line = basic.line(name)
         _line(g, lambda: g.cell(0, text, Role.LABEL, align="left"), f"basic.{name}", line.values())
         if name in _LISTS_AFTER:
@@ -87,5 +106,6 @@ def basic_layout(doc: Document, result: BasicResult) -> Layout:
     g.cell(3, f"联系电话：{unit.phone}", Role.SIGNATURE, colspan=2)
     g.cell(5, f"填报日期：{unit.fill_date}", Role.SIGNATURE, colspan=2)
     g.newline()
-    return Layout("basic", "basic_data", title, "附件1 基础数据表", False, WIDTHS_MM, g.cells, g.row,
+    sheet = f"{attachment} 基础数据表" if attachment else "基础数据表"
+    return Layout("basic", "basic_data", title, sheet, False, WIDTHS_MM, g.cells, g.row,
                   range(table_start, table_stop), range(header, header + 1))

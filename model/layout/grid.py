@@ -62,6 +62,11 @@ class Cell:
         return self.col + self.colspan - 1
 
 
+# 表上数 (typed beside the form) → the computed cell it is checked against
+_STAND_INS = {"stated_total": "total.score", "stated_rate": "funding.rate",
+              "stated_funding_score": "funding.score", "stated_funding": "funding"}
+
+
 @dataclass(slots=True)
 class Layout:
     key: str  # form key: basic | overall | projects[p1]
@@ -107,10 +112,24 @@ class Layout:
     def bound(self, binding: str) -> Optional[Cell]:
         return self._bindings.get(binding)
 
-    def rows(self, part: range) -> Iterator[list[Cell]]:
-        """The anchored cells of each row in ``part``, left to right."""
-        for row in part:
-            yield [cell for cell in self.cells_in_row(row)]
+    def anchor_for(self, path: str) -> Optional[Cell]:
+        """The cell that shows ``path`` (a finding's location), or the nearest one when the value is
+        not on the form: a figure typed beside the form (表上数) points at the computed cell it is
+        compared with; a 一级指标 with no rows left at the 分值 total."""
+        cell = self._bindings.get(path)
+        if cell is not None:
+            return cell
+        form, _, rest = path.partition(".")
+        stand_in = _STAND_INS.get(rest.split(".", 1)[0])
+        if stand_in is not None:
+            cell = self._bindings.get(f"{form}.{stand_in}" if "." not in rest else
+                                      f"{form}.funding.{rest.rsplit('.', 1)[-1]}")
+            if cell is not None:
+                return cell
+        if ".level1[" in path:
+            return self._bindings.get(f"{form}.total.points")
+        prefix = path.rsplit(".", 1)[0] + "."
+        return next((c for c in self.cells if c.binding and c.binding.startswith(prefix)), None)
 
     def cells_in_row(self, row: int) -> list[Cell]:
         return sorted((c for c in self.cells if c.row == row), key=lambda c: c.col)

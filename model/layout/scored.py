@@ -6,21 +6,37 @@ Nine columns, printed landscape:
 """
 from __future__ import annotations
 
-from ..document import Document, ScoredForm, indicator_groups
+from typing import Optional
+
+from ..document import (ClosingTexts, Document, ExpenseParts, FundingLine, IncomeParts, IndicatorRow, Labels,
+                        ScoredForm, indicator_groups)
 from ..framework import Framework
+from ..registry import label_of, specs
 from ..scoring import FormResult
+from .attachments import attachment_text
 from .builder import GridBuilder
 from .grid import Fmt, Layout, Role
 
 WIDTHS_MM = (16.0, 22.0, 28.0, 54.0, 24.0, 28.0, 12.0, 16.0, 64.0)  # 264 mm: A4 landscape, 15 mm margins
-INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")
-FUNDING_HEADERS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
+_ROW_COLUMNS = ("level1", "level2", "name", "target", "actual", "points", "score", "deviation")
 PROJECT_NOTE = "备注：一个一级项目支出一张表。"
+PROJECT_TITLE = "项目支出绩效自评表"
 
 
-def _heading(g: GridBuilder, attachment: str, title: str, year: int) -> None:
-    g.full(attachment, Role.SUBTITLE)
-    g.newline()
+def indicator_headers(labels: Labels) -> tuple[str, ...]:
+    """一级指标 … 得分 (or 自评得分) … 偏差原因分析及改进措施."""
+    return tuple(labels.score if name == "score" else label_of(IndicatorRow, name) for name in _ROW_COLUMNS)
+
+
+def funding_headers(labels: Labels) -> tuple[str, ...]:
+    return tuple(label_of(FundingLine, name) for name in ("initial", "annual", "executed")) + (
+        "分值", "执行率", labels.score)
+
+
+def _heading(g: GridBuilder, attachment: Optional[str], title: str, year: int) -> None:
+    if attachment:
+        g.full(attachment, Role.SUBTITLE)
+        g.newline()
     g.full(title, Role.TITLE)
     g.newline()
     g.cell(0, "填报单位：（盖章）", Role.SUBTITLE, colspan=4)
@@ -28,19 +44,19 @@ def _heading(g: GridBuilder, attachment: str, title: str, year: int) -> None:
     g.newline()
 
 
-def _funding_header(g: GridBuilder) -> None:
+def _funding_header(g: GridBuilder, labels: Labels) -> None:
     g.cell(1, "", Role.HEADER, colspan=2)
-    for offset, text in enumerate(FUNDING_HEADERS):
+    for offset, text in enumerate(funding_headers(labels)):
         g.cell(3 + offset, text, Role.HEADER)
     g.newline()
 
 
 def _funding_block(g: GridBuilder, side_label: str, rows: int, key: str, result: FormResult,
-                   typed_total: bool, form) -> None:
+                   typed_total: bool, form, labels: Labels) -> None:
     """The side label, the column headings and the 年度资金总额 row: typed on the overall form,
     the sum of its sources (computed) on a project form."""
     g.cell(0, side_label, Role.LABEL, rowspan=rows)
-    _funding_header(g)
+    _funding_header(g, labels)
     g.cell(1, "年度资金总额", Role.LABEL, colspan=2)
     for offset, name in enumerate(("initial", "annual", "executed")):
         if typed_total:
@@ -58,21 +74,31 @@ def _funding_results(g: GridBuilder, key: str, result: FormResult) -> None:
                empty="—" if not result.funding_points else "")
 
 
-def _overall_top(g: GridBuilder, doc: Document, key: str, form, result: FormResult) -> None:
-    g.cell(0, "预算部门名称", Role.LABEL, colspan=3)
-    g.field(3, "unit.name", doc.unit.name, colspan=6)
+def _wide_row(g: GridBuilder, label: str, path: str, value) -> None:
+    """A label over the three left columns and its text over the rest (预算部门名称, 部门职责 …)."""
+    g.cell(0, label, Role.LABEL, colspan=3)
+    g.field(3, path, value, colspan=6)
     g.newline()
-    if form.duties.strip():
-        g.cell(0, "部门职责", Role.LABEL, colspan=3)
-        g.field(3, f"{key}.duties", form.duties, colspan=6)
-        g.newline()
-    _funding_block(g, "年度预算申请（万元）", 7, key, result, True, form)
+
+
+def _parts(cls: type) -> tuple[tuple[str, str], ...]:
+    """(printed label, attribute) of 按收入性质分 / 按支出性质分, the first one with 其中：."""
+    return tuple((f"{'其中：' if index == 0 else ''}{spec.label}：", name)
+                 for index, (name, spec) in enumerate(specs(cls)))
+
+
+def _overall_top(g: GridBuilder, doc: Document, key: str, form, result: FormResult) -> None:
+    labels = doc.labels
+    _wide_row(g, labels.unit_name, "unit.name", doc.unit.name)
+    if labels.show_codes or doc.unit.code:
+        _wide_row(g, label_of(type(doc.unit), "code"), "unit.code", doc.unit.code)
+    if form.duties is not None:
+        _wide_row(g, "部门职责", f"{key}.duties", form.duties)
+    _funding_block(g, "年度预算申请（万元）", 7, key, result, True, form, labels)
     g.cell(1, "按收入性质分：", Role.LABEL, colspan=4, align="left")
     g.cell(5, "按支出性质分：", Role.LABEL, colspan=4, align="left")
     g.newline()
-    income = (("其中：一般公共预算：", "general_budget"), ("政府性基金拨款：", "gov_fund"),
-              ("纳入专户管理的非税收入拨款：", "special_account"), ("其他资金：", "other"))
-    expense = (("其中：基本支出：", "basic"), ("项目支出：", "project"))
+    income, expense = _parts(IncomeParts), _parts(ExpenseParts)
     for index, (label, name) in enumerate(income):
         g.cell(1, label, Role.LABEL, colspan=3, align="left")
         g.field(4, f"{key}.income.{name}", getattr(form.income, name), Fmt.AMOUNT)
@@ -86,17 +112,28 @@ def _overall_top(g: GridBuilder, doc: Document, key: str, form, result: FormResu
         g.newline()
 
 
-def _project_top(g: GridBuilder, key: str, form, result: FormResult) -> None:
-    g.cell(0, "项目支出名称", Role.LABEL, colspan=3)
-    g.field(3, f"{key}.name", form.name, colspan=6)
-    g.newline()
+def project_sources(form, labels: Labels) -> list[tuple[str, str]]:
+    """(attribute, printed label) of the 项目资金 rows under 年度资金总额, in print order."""
+    rows = [("current", f"其中：{labels.source_current}"), ("carryover", labels.source_carryover),
+            ("other", labels.source_other)]
+    if labels.show_special_account or any(v is not None for v in form.special_account.values()):
+        rows.append(("special_account", labels.source_special_account))
+    return rows
+
+
+def _project_top(g: GridBuilder, doc: Document, key: str, form, result: FormResult) -> None:
+    labels = doc.labels
+    _wide_row(g, "项目支出名称", f"{key}.name", form.name)
+    if labels.show_codes or form.code:
+        _wide_row(g, "项目编码", f"{key}.code", form.code)
     g.cell(0, "主管部门", Role.LABEL, colspan=3)
     g.field(3, f"{key}.department", form.department, colspan=2)
     g.cell(5, "实施单位", Role.LABEL, colspan=2)
     g.field(7, f"{key}.implementer", form.implementer, colspan=2)
     g.newline()
-    _funding_block(g, "项目资金（万元）", 5, key, result, False, form)
-    for label, source in (("其中：当年财政拨款", "current"), ("上年结转资金", "carryover"), ("其他资金", "other")):
+    sources = project_sources(form, labels)
+    _funding_block(g, "项目资金（万元）", 2 + len(sources), key, result, False, form, labels)
+    for source, label in sources:
         g.cell(1, label, Role.LABEL, colspan=2)
         line = getattr(form, source)
         for offset, name in enumerate(("initial", "annual", "executed")):
@@ -114,10 +151,11 @@ def _goals(g: GridBuilder, key: str, form) -> None:
     g.newline()
 
 
-def _indicators(g: GridBuilder, key: str, form: ScoredForm, framework: Framework, result: FormResult) -> None:
+def _indicators(g: GridBuilder, key: str, form: ScoredForm, framework: Framework, result: FormResult,
+                labels: Labels) -> None:
     groups = [(l1, l2, rows) for l1, l2, rows in indicator_groups(form, framework) if rows]
     g.cell(0, "绩效指标", Role.VERTICAL, rowspan=1 + sum(len(rows) for _, _, rows in groups))
-    for offset, text in enumerate(INDICATOR_HEADERS):
+    for offset, text in enumerate(indicator_headers(labels)):
         g.cell(1 + offset, text, Role.HEADER)
     g.newline()
     level1_rows: dict[str, int] = {}
@@ -146,6 +184,12 @@ def _indicators(g: GridBuilder, key: str, form: ScoredForm, framework: Framework
     g.newline()
 
 
+def _closing(g: GridBuilder, key: str, closing: ClosingTexts) -> None:
+    """评价结论 / 存在的问题 / 改进措施 under the 总分 row, when the project uses them."""
+    for name, spec in specs(ClosingTexts):
+        _wide_row(g, spec.label, f"{key}.closing.{name}", getattr(closing, name))
+
+
 def _footer(g: GridBuilder, doc: Document) -> None:
     unit = doc.unit
     g.cell(0, f"填报人：{unit.preparer}", Role.SIGNATURE, colspan=3)
@@ -160,21 +204,29 @@ def scored_layout(doc: Document, key: str, form: ScoredForm, result: FormResult,
     framework = doc.framework_for(form)
     is_project = key != "overall"
     g = GridBuilder(len(WIDTHS_MM))
-    title = "项目支出绩效自评表" if is_project else "部门整体支出绩效自评表"
-    _heading(g, "附件3" if is_project else "附件2", title, doc.unit.year)
+    labels = doc.labels
+    title = PROJECT_TITLE if is_project else labels.overall_title
+    attachment = attachment_text(doc, key)
+    _heading(g, attachment, title, doc.unit.year)
     table_start = g.row
     if is_project:
-        _project_top(g, key, form, result)
+        _project_top(g, doc, key, form, result)
     else:
         _overall_top(g, doc, key, form, result)
     _goals(g, key, form)
     header = g.row
-    _indicators(g, key, form, framework, result)
+    _indicators(g, key, form, framework, result, labels)
+    if is_project and form.closing is not None:
+        _closing(g, key, form.closing)
     table_stop = g.row
     if is_project:
         g.full(PROJECT_NOTE, Role.NOTE)
         g.newline()
     _footer(g, doc)
-    sheet = f"附件3-{number} {form.name or '未命名项目'}" if is_project else "附件2 整体自评表"
+    if is_project:
+        sheet = f"{attachment}-{number} " if attachment else f"项目{number} "
+        sheet += form.name or "未命名项目"
+    else:
+        sheet = f"{attachment} 整体自评表" if attachment else "整体自评表"
     return Layout(key, "project" if is_project else "overall", title, sheet, True, WIDTHS_MM, g.cells, g.row,
                   range(table_start, table_stop), range(header, header + 1))
