@@ -1,0 +1,89 @@
+"""What an office file holds once read: paragraphs and tables of plain text, in reading order.
+
+A Word file is a sequence of paragraphs and tables; an Excel sheet is one table whose title rows are
+rows like any other. A table is a grid of cells with their spans (merged cells are one cell covering
+several positions), so that the importers can find labels and what stands beside or below them,
+whatever the template's exact column positions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Optional, Union
+
+
+@dataclass(slots=True)
+class GridCell:
+    row: int
+    col: int
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+
+    @property
+    def last_row(self) -> int:
+        return self.row + self.rowspan - 1
+
+    @property
+    def last_col(self) -> int:
+        return self.col + self.colspan - 1
+
+
+@dataclass(slots=True)
+class Table:
+    """A grid of text cells (a Word table, or an Excel sheet); ``where`` names it in messages."""
+
+    where: str
+    cells: list[GridCell]
+    _at: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        for cell in self.cells:
+            for r in range(cell.row, cell.last_row + 1):
+                for c in range(cell.col, cell.last_col + 1):
+                    self._at.setdefault((r, c), cell)
+
+    @property
+    def n_rows(self) -> int:
+        return max((c.last_row + 1 for c in self.cells), default=0)
+
+    @property
+    def n_cols(self) -> int:
+        return max((c.last_col + 1 for c in self.cells), default=0)
+
+    def at(self, row: int, col: int) -> Optional[GridCell]:
+        return self._at.get((row, col))
+
+    def row_cells(self, row: int) -> list[GridCell]:
+        """The distinct cells covering grid row ``row``, left to right (a span shows in every row it covers)."""
+        seen, result = set(), []
+        for col in range(self.n_cols):
+            cell = self._at.get((row, col))
+            if cell is not None and id(cell) not in seen:
+                seen.add(id(cell))
+                result.append(cell)
+        return result
+
+    def rows(self) -> Iterator[list[GridCell]]:
+        for row in range(self.n_rows):
+            yield self.row_cells(row)
+
+
+@dataclass(slots=True)
+class Paragraph:
+    text: str
+
+
+Block = Union[Paragraph, Table]
+
+
+@dataclass(slots=True)
+class OfficeText:
+    """One source file read: its name, kind ('xlsx' | 'docx') and its blocks in reading order."""
+
+    name: str
+    kind: str
+    blocks: list[Block]
+    notes: list[str] = field(default_factory=list)  # what was ignored on the way (macros, images …)
+
+    def tables(self) -> list[Table]:
+        return [block for block in self.blocks if isinstance(block, Table)]
