@@ -35,7 +35,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"错误：{message}\n")
 
 
-COMMANDS = ("check", "export", "screenshot")  # also in main.py
+COMMANDS = ("check", "export", "screenshot", "import")  # also in main.py
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,6 +54,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("file", metavar="FILE", help="文档（.jxzp）")
     export.add_argument("--format", default="xlsx,docx,pdf", help="导出格式，逗号分隔：xlsx,docx,pdf（默认全部）")
     export.add_argument("--out", metavar="DIR", help="导出到的文件夹（默认与文档相同；不存在时自动创建）")
+    imp = sub.add_parser("import", help="从 Excel／Word 表格导入为文档",
+                         description="读取已填好的绩效自评表（.xlsx、.docx；装有 LibreOffice 时也可 .xls、.doc），按表名和栏目名"
+                                     "识别各表，写成一个文档并列出导入报告。退出码：0 全部识别，1 已写入但有未识别的内容，"
+                                     "2 文件无法读取或被拒绝（未写入），3 无法写入文档。")
+    imp.add_argument("sources", nargs="+", metavar="SOURCE", help="要导入的 Excel／Word 文件（可多个）")
+    imp.add_argument("--out", required=True, metavar="FILE", help="写入的文档（.jxzp）")
+    imp.add_argument("--json", action="store_true", help="以一行 JSON 输出导入报告")
+    imp.add_argument("--force", action="store_true", help="文档已存在时覆盖它")
     shot = sub.add_parser("screenshot", help="把窗口的每一页截图为 PNG（无需显示器）",
                           description="打开文档，把窗口的每一页（单位信息、各表、审核结果）依次截图保存为 PNG。")
     shot.add_argument("file", metavar="FILE", help="文档（.jxzp）")
@@ -83,6 +91,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command == "export":
         from . import export
         return export.run(args.file, args.format, args.out)
+    if args.command == "import":
+        from . import import_cmd
+        return import_cmd.run(args.sources, args.out, args.json, args.force)
     if args.command == "screenshot":
         from . import screenshot
         return screenshot.run(args.file, args.out)

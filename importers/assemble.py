@@ -1,0 +1,192 @@
+"""From office files to one document, and the 导入报告 saying what went where and what was not understood."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+from model import paths
+from model.document import (BasicDataForm, Document, IndicatorRow, OverallForm, ProjectForm, UnitInfo,
+                            ordered_indicators)
+from model.fields import field_label
+from model.layout.attachments import attachment_numbers
+
+from . import read_office
+from .frameworks import choose, level2_in
+from .read_basic import BasicRead, read_basic
+from .read_scored import ScoredRead, read_scored
+from .rows import norm, rows_of
+from .segments import Segment, split
+from .values import year_in
+
+_YEAR_LINE = re.compile(r"^\((?:19|20)\d{2}年度?\)$")
+
+
+@dataclass
+class ImportReport:
+    sources: list[str] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)  # 部门整体支出绩效自评表（x.docx） …
+    read: list[tuple[str, str, str]] = field(default_factory=list)  # (form, field, value) filled
+    not_understood: list[tuple[str, str]] = field(default_factory=list)  # (where, text)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.forms) and not self.not_understood
+
+
+class _Builder:
+    def __init__(self):
+        self.report = ImportReport()
+        self.unit: dict[str, str] = {}
+        self.labels: dict[str, object] = {}
+        self.year: Optional[int] = None
+        self.basic: Optional[BasicRead] = None
+        self.scored: list[tuple[Segment, ScoredRead]] = []
+        self.attachments: dict[str, Optional[int]] = {}
+        self.titles: dict[str, str] = {}
+
+    def add_source(self, path: Path) -> None:
+        text = read_office(path)
+        self.report.sources.append(text.name)
+        self.report.notes.extend(text.notes)
+        segments, outside = split(rows_of(text))
+        for row in outside:
+            for cell in row.nonempty():
+                self.report.not_understood.append((row.where, f"（不属于任何表）{cell.text.strip()[:60]}"))
+        for segment in segments:
+            self._segment(segment, text.name)
+
+    def _segment(self, segment: Segment, source: str) -> None:
+        for row in segment.rows:
+            cells = row.nonempty()
+            if len(cells) <= 2:
+                for cell in cells:
+                    if _YEAR_LINE.match(cell.key):
+                        segment.year = segment.year or year_in(cell.text)
+                        segment.use(cell)
+                    elif cell.key.startswith("填报单位:"):  # 填报单位：（盖章）  （2023年度） in one line
+                        segment.year = segment.year or year_in(cell.text)
+                        segment.use(cell)
+        self.year = self.year or segment.year
+        key = segment.kind if segment.kind != "project" else "projects"
+        if segment.kind == "report":
+            self.report.notes.append(f"“{source}”中的{segment.title}：报告文字暂未导入")
+            segment.use(*[c for row in segment.rows for c in row.nonempty()])
+            return
+        self.attachments.setdefault(key, segment.attachment)
+        self.titles.setdefault(segment.kind, segment.title)
+        self.report.forms.append(f"{segment.title}（{source}）")
+        if segment.kind == "basic":
+            self.basic = read_basic(segment)
+            self.unit.update({k: v for k, v in self.basic.unit.items() if v})
+            self.labels.update(self.basic.labels)
+            problems = self.basic.problems
+        else:
+            read = read_scored(segment)
+            self.scored.append((segment, read))
+            self.unit.update({k: v for k, v in read.unit.items() if v and k not in self.unit})
+            self.labels.update(read.labels)
+            problems = read.problems
+        for where, message in problems:
+            self.report.not_understood.append((where, message))
+        for where, text in segment.leftovers():
+            self.report.not_understood.append((where, text[:60]))
+
+    # --- the document ---
+    def document(self) -> Document:
+        year = self.year or 2024
+        unit = UnitInfo(year=year)
+        for name, value in self.unit.items():
+            if hasattr(unit, name):
+                setattr(unit, name, value)
+        doc = Document(unit)
+        counter = iter(range(1, 10 ** 6))
+
+        def new_id(prefix: str) -> str:
+            return f"{prefix}{next(counter)}"
+
+        if self.basic is not None:
+            doc.basic = self._basic(self.basic, new_id)
+        for segment, read in self.scored:
+            framework = choose(read.indicators, read.funding_points, year)
+            if framework.id in doc.frameworks and doc.frameworks[framework.id] != framework:
+                framework = _renamed(framework, len(doc.frameworks) + 1)
+            doc.frameworks.setdefault(framework.id, framework)
+            if segment.kind == "overall":
+                form = OverallForm(framework_id=framework.id)
+                doc.overall = form
+                key = "overall"
+            else:
+                form = ProjectForm(new_id("p"), framework.id)
+                doc.projects.append(form)
+                key = f"projects[{form.id}]"
+            self._fill(doc, key, form, read.values)
+            for item in read.indicators:
+                row = item.row
+                row.id = new_id("r")
+                row.level2 = level2_in(framework, row.level1, row.level2)
+                form.indicators.append(row)
+            form.indicators = ordered_indicators(form, framework)
+            self.report.read.extend((key, "绩效指标", f"{len(form.indicators)} 行") for _ in (1,))
+        self._labels(doc)
+        return doc
+
+    def _basic(self, read: BasicRead, new_id) -> BasicDataForm:
+        basic = BasicDataForm(show_unit_name=read.show_unit_name)
+        for path, value in read.values.items():
+            if value is not None and value != "":
+                paths.put(basic, path, value)
+                self.report.read.append(("basic", field_label(f"basic.{path}"), str(value)))
+        for name in ("special_rows", "transfer_rows"):
+            for row in getattr(read, name):
+                row.id = new_id("s" if name == "special_rows" else "t")
+                getattr(basic, name).append(row)
+        return basic
+
+    def _fill(self, doc: Document, key: str, form, values: dict) -> None:
+        for path, value in values.items():
+            if value is None or value == "":
+                continue
+            paths.put(form, path, value)
+            self.report.read.append((key, field_label(f"{key}.{path}"), str(value)))
+
+    def _labels(self, doc: Document) -> None:
+        labels = doc.labels
+        for name, value in self.labels.items():
+            if hasattr(labels, name) and isinstance(value, str) and value:
+                setattr(labels, name, value)
+        if self.basic is not None:
+            labels.show_empty_transfer = self.basic.transfer_row_printed
+        for kind, title in self.titles.items():
+            if kind in ("basic", "overall"):
+                setattr(labels, f"{kind}_title", title)
+        auto = attachment_numbers(doc)
+        for key, printed in self.attachments.items():
+            field_name = {"basic": "attachment_basic", "overall": "attachment_overall",
+                          "projects": "attachment_project"}[key]
+            if printed != auto.get(key):
+                setattr(labels, field_name, printed if printed is not None else 0)
+                auto = attachment_numbers(doc)
+
+
+def _renamed(framework, number: int):
+    import dataclasses
+    return dataclasses.replace(framework, id=f"imported-{number}", _by_name={})
+
+
+def import_files(sources: Iterable[str | Path]) -> tuple[Document, ImportReport]:
+    """One document from the forms found in ``sources`` (ImportRefused when a source cannot be read)."""
+    builder = _Builder()
+    for source in sources:
+        builder.add_source(Path(source))
+    if not builder.basic and not builder.scored:
+        from .safety import ImportRefused
+        names = "、".join(builder.report.sources)
+        raise ImportRefused(f"在“{names}”中没有找到绩效自评表（按表名查找：整体支出绩效评价基础数据表、部门整体支出绩效自评表、"
+                            f"项目支出绩效自评表）")
+    return builder.document(), builder.report
+
+
+__all__ = ["ImportReport", "import_files", "IndicatorRow", "norm"]
