@@ -11,7 +11,8 @@ from typing import Iterable, Optional
 
 from .checks import check_basic, check_cross, check_scored_form
 from .document import FORM_BASIC, Document
-from .findings import ERROR, GROUP_SUBMISSION, STRUCTURAL_CODES, WARNING, Finding
+from .findings import (ERROR, GROUP_PLAUSIBILITY, GROUP_REVIEW, GROUP_SUBMISSION, STRUCTURAL_CODES,
+                       WARNING, Finding)
 from .money import Amount, ratio
 from .scoring import FormResult, score_form
 
@@ -64,9 +65,20 @@ class Evaluation:
         return [f for f in self.findings if f.form == form_key]
 
     # --- 提交前检查 ---
+    def grouped(self) -> list[tuple[str, list[Finding]]]:
+        """(group, findings) under their headings: 提交前检查, 审核, 合理性; errors first in each.
+
+        The window's list and `check` show the findings in this order, and F8 walks its errors.
+        """
+        result = []
+        for group in (GROUP_SUBMISSION, GROUP_REVIEW, GROUP_PLAUSIBILITY):
+            items = [f for f in self.findings if f.group == group]
+            result.append((group, [f for f in items if f.severity == ERROR] + [f for f in items if f.severity != ERROR]))
+        return result
+
     def to_fix(self) -> list[Finding]:
-        """The errors, in order: what must be dealt with before the set can be handed in (需处理)."""
-        return [f for f in self.findings if f.severity == ERROR]
+        """The errors, as grouped: what must be dealt with before the set is handed in (需处理)."""
+        return [f for _, items in self.grouped() for f in items if f.severity == ERROR]
 
     def submission_findings(self) -> list[Finding]:
         """The findings of the 提交前检查 group (empty cells, template text)."""

@@ -130,3 +130,14 @@ def test_a_new_document_lists_what_is_left_to_fill():
     assert codes == {"indicator.row_empty", "goals.empty", "funding.executed_empty"}
     assert len(submission(doc, "indicator.row_empty")) == len(doc.overall.indicators) == 11  # one a row
     assert evaluate(doc).ready_text().startswith("尚有")
+
+
+def test_exports_print_a_provisional_total_as_computed(load_example, tmp_path):
+    """The paper is the unit's: the 总分 cell of a provisional form prints its figure, no 待核."""
+    import openpyxl
+
+    from exporters.xlsx import write_xlsx
+    book = openpyxl.load_workbook(write_xlsx(load_example("yueyanglou-2023"), tmp_path / "y.xlsx"))
+    values = [str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+    assert not [v for v in values if "待核" in v]
+    assert any(v in ("93.00", "93") for v in values)
