@@ -41,21 +41,39 @@ def _last_end(name: str, word: str) -> int:
     return -1 if start < 0 else start + len(word)
 
 
+_MEMO_LIMIT = 20000  # names remembered per framework (a form is rescored at every edit)
+
+
+def _words(framework: Framework) -> tuple[tuple[str, str], ...]:
+    """(word, rule) of every deciding keyword; topic words are left out (an older framework may
+    still list 信访 as reverse: a topic decides nothing)."""
+    words = framework.memo.get("direction_words")
+    if words is None:
+        topics = set(framework.topic_keywords)
+        words = tuple((word, rule) for rule, listed in ((POSITIVE, framework.positive_keywords),
+                                                         (REVERSE, framework.reverse_keywords))
+                      for word in listed if word not in topics)
+        framework.memo["direction_words"] = words
+    return words
+
+
 def deciding_word(name: str, framework: Framework) -> Optional[tuple[str, str]]:
     """(rule, word) of the keyword that decides, or None when no keyword is in the name."""
-    topics = set(framework.topic_keywords)
+    memo = framework.memo.setdefault("deciding_word", {})
+    if name in memo:
+        return memo[name]
     best: Optional[tuple[int, int, str, str]] = None
-    for rule, words in ((POSITIVE, framework.positive_keywords), (REVERSE, framework.reverse_keywords)):
-        for word in words:
-            if word in topics:
-                continue  # an older framework may still list 信访 as reverse: a topic decides nothing
-            end = _last_end(name, word)
-            if end < 0:
-                continue
-            key = (end, len(word), rule, word)
-            if best is None or key[:2] > best[:2]:
-                best = key
-    return None if best is None else (best[2], best[3])
+    for word, rule in _words(framework):
+        if word not in name:
+            continue
+        key = (_last_end(name, word), len(word), rule, word)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    found = None if best is None else (best[2], best[3])
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    memo[name] = found
+    return found
 
 
 def _topic_note(name: str, framework: Framework, decided_by: Optional[str]) -> str:

@@ -35,6 +35,7 @@ class Evaluation:
     form_findings: dict[str, list[Finding]] = field(default_factory=dict)
     cross_findings: list[Finding] = field(default_factory=list)
     _all: Optional[list[Finding]] = field(default=None, repr=False, compare=False)
+    _grouped: Optional[list[tuple[str, list[Finding]]]] = field(default=None, repr=False, compare=False)
 
     @property
     def findings(self) -> list[Finding]:
@@ -69,12 +70,15 @@ class Evaluation:
         """(group, findings) under their headings: 提交前检查, 审核, 合理性; errors first in each.
 
         The window's list and `check` show the findings in this order, and F8 walks its errors.
+        Built once, like ``findings``; callers must not modify it.
         """
-        result = []
-        for group in (GROUP_SUBMISSION, GROUP_REVIEW, GROUP_PLAUSIBILITY):
-            items = [f for f in self.findings if f.group == group]
-            result.append((group, [f for f in items if f.severity == ERROR] + [f for f in items if f.severity != ERROR]))
-        return result
+        if self._grouped is None:
+            self._grouped = []
+            for group in (GROUP_SUBMISSION, GROUP_REVIEW, GROUP_PLAUSIBILITY):
+                items = [f for f in self.findings if f.group == group]
+                self._grouped.append((group, [f for f in items if f.severity == ERROR] +
+                                      [f for f in items if f.severity != ERROR]))
+        return self._grouped
 
     def to_fix(self) -> list[Finding]:
         """The errors, as grouped: what must be dealt with before the set is handed in (需处理)."""

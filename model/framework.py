@@ -104,6 +104,7 @@ class Framework:
     plan_words: tuple[str, ...] = ()  # a later year beside these is a plan, not a typo (顺延至2025年)
     plausibility: Plausibility = field(default_factory=Plausibility)
     _by_name: dict = field(default_factory=dict, compare=False, repr=False)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)  # derived lookups (model.direction)
 
     def __post_init__(self):
         self._by_name.update({group.name: group for group in self.level1})

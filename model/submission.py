@@ -13,6 +13,7 @@ points at the cell to fill. What counts was chosen so that a finished form raise
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from decimal import Decimal
 from typing import Callable, Iterable, Optional
 
@@ -29,12 +30,19 @@ _FILLER = " \t\r\n　，,；;。、"
 
 def template_prompt(text: str, prompts: Iterable[str]) -> Optional[str]:
     """The template text left in ``text`` (……, 请填写, a bare 指标1：), or None."""
-    stripped = (text or "").strip()
+    return _template_prompt(text or "", tuple(prompts))
+
+
+@lru_cache(maxsize=16384)  # every edit rechecks the form's texts, which rarely change
+def _template_prompt(text: str, prompts: tuple[str, ...]) -> Optional[str]:
+    stripped = text.strip()
     if not stripped:
         return None
     for prompt in prompts:
         if prompt and prompt in stripped:
             return prompt
+    if "：" not in stripped and ":" not in stripped:
+        return None
     labels = _LABEL.findall(stripped)
     if labels and not _LABEL.sub("", stripped).strip(_FILLER):
         return stripped
@@ -51,7 +59,11 @@ def _prompt_findings(sink: FindingSink, prompts: tuple[str, ...],
     for path, where, text in texts:
         found = template_prompt(text, prompts)
         if found is not None:
-            sink.error("text.template_prompt", path, f"{where}仍是模板提示文字“{found}”，请填写实际内容或删除")
+            sink.error("text.template_prompt", path, _prompt_message(where, found))
+
+
+def _prompt_message(where: str, found: str) -> str:
+    return f"{where}仍是模板提示文字“{found}”，请填写实际内容或删除"
 
 
 def check_form_submission(sink: FindingSink, form: ScoredForm, framework: Framework, result: FormResult,
@@ -93,10 +105,11 @@ def check_form_submission(sink: FindingSink, form: ScoredForm, framework: Framew
             sink.error("points.missing", path("points"), f"{where}未填写分值（不计分的行请标记为不适用）")
         elif row.points > 0 and row.score is None:
             sink.error("score.missing", path("score"), f"{where}有分值 {points_text(row.points)} 分，但未填写得分")
-        _prompt_findings(sink, prompts, ((path("name"), f"{where}的三级指标", row.name),
-                                         (path("target"), f"{where}的年度指标值", row.target),
-                                         (path("actual"), f"{where}的实际完成值", row.actual),
-                                         (path("deviation"), f"{where}的偏差原因分析", row.deviation)))
+        for field, label in (("name", "的三级指标"), ("target", "的年度指标值"), ("actual", "的实际完成值"),
+                             ("deviation", "的偏差原因分析")):
+            found = template_prompt(getattr(row, field), prompts)
+            if found is not None:
+                sink.error("text.template_prompt", path(field), _prompt_message(where + label, found))
 
 
 # --- 基础数据表 ---------------------------------------------------------------------------------
