@@ -7,7 +7,8 @@ from typing import TextIO
 
 from model import storage
 from model.evaluation import evaluate
-from model.findings import SEVERITY_LABELS
+from model.evaluation import PROVISIONAL_MARK
+from model.findings import GROUP_LABELS, GROUP_SUBMISSION, SEVERITY_LABELS
 
 from .summary import summarize
 
@@ -26,11 +27,23 @@ def _print_text(summary: dict, out: TextIO) -> None:
         out.write(f"  执行率 {rate + '%' if rate else '—'}　资金执行得分 {form['funding_score']}"
                   f"（分值 {form['funding_points']}）\n")
         out.write("  " + "　".join(f"{name} {value}" for name, value in form["subtotals"].items()) + "\n")
-        out.write(f"  总分 {form['total_score']}　等次 {form['grade']}\n")
+        mark = PROVISIONAL_MARK if form["provisional"] else ""
+        out.write(f"  总分 {form['total_score']}{mark}　等次 {form['grade']}{mark}\n")
+        if form["provisional"]:
+            out.write(f"  总分与等次待核：本表有 {len(form['provisional_reasons'])} 处分值或得分结构错误，改正后才能确定\n")
     findings = summary["findings"]
     errors = sum(1 for f in findings if f["severity"] == "error")
     out.write(f"\n审核结果：{errors} 个错误，{len(findings) - errors} 个提示\n")
-    for finding in findings:
+    out.write(f"提交前检查：{summary['submission']['status']}\n")
+    submission = [f for f in findings if f["group"] == GROUP_SUBMISSION]
+    others = [f for f in findings if f["group"] != GROUP_SUBMISSION]
+    if submission:
+        out.write(f"\n【{GROUP_LABELS[GROUP_SUBMISSION]}】{len(submission)} 处未填或留有模板文字\n")
+        for finding in submission:
+            out.write(f"  [{SEVERITY_LABELS[finding['severity']]}] {finding['message']}\n")
+    if others and submission:
+        out.write("\n【其他审核结果】\n")
+    for finding in others:
         out.write(f"  [{SEVERITY_LABELS[finding['severity']]}] {finding['message']}\n")
 
 

@@ -8,80 +8,79 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from difflib import get_close_matches
 from typing import Iterable, Optional
 
 from .document import (PUBLIC_PARTS, BasicDataForm, Document, Labels, ScoredForm, expense_line_label,
                        form_title)
-from .findings import ERROR, WARNING, Finding
+from .findings import ERROR, TOLERANCE, WARNING, Finding
+from .findings import FindingSink as _Sink  # the names the checks have always used
+from .findings import amount_text as _amount
+from .findings import percent_text as _percent
+from .findings import points_text as _points
 from .framework import Framework
 from .money import ZERO, q2, ratio, total
 from .parsing import normalize
 from .paths import row_path
+from .plausibility import check_basic_plausibility, check_form_plausibility
 from .scoring import FormResult
+from .submission import check_basic_submission, check_form_submission
 
-TOLERANCE = Decimal("0.01")  # 尾数误差
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 
 
-def _amount(value: Optional[Decimal]) -> str:
-    """An amount in a message: 2 decimals, or every decimal typed when there are more."""
-    if value is None:
-        return "（空）"
-    exact = format(value.normalize(), "f")
-    fixed = f"{q2(value):.2f}"
-    return exact if "." in exact and len(exact.split(".")[1]) > 2 else fixed
+def future_year(text: str, year: int, plan_words: Iterable[str] = ()) -> Optional[int]:
+    """The first year written in ``text`` that is later than the form's year.
 
-
-def _points(value: Optional[Decimal]) -> str:
-    return "（空）" if value is None else format(value.normalize(), "f")
-
-
-def _percent(fraction: Decimal) -> str:
-    return f"{q2(fraction * 100):.2f}%"
-
-
-class _Sink:
-    """Collects the findings of one form, prefixing its title."""
-
-    def __init__(self, form_key: str, title: str):
-        self.form_key, self.title = form_key, title
-        self.items: list[Finding] = []
-
-    def add(self, severity: str, code: str, path: str, message: str) -> None:
-        self.items.append(Finding(severity, code, f"{self.title}：{message}", self.form_key, path))
-
-    def error(self, code: str, path: str, message: str) -> None:
-        self.add(ERROR, code, path, message)
-
-    def warning(self, code: str, path: str, message: str) -> None:
-        self.add(WARNING, code, path, message)
-
-    def sum_mismatch(self, code: str, path: str, message: str, difference: Decimal) -> None:
-        """An error, or a warning when the difference is only 尾数误差."""
-        if abs(difference) <= TOLERANCE:
-            self.warning(code, path, message + "（相差不超过 0.01，可能是尾数误差）")
-        else:
-            self.error(code, path, message)
-
-
-def future_year(text: str, year: int) -> Optional[int]:
-    """The first year written in ``text`` that is later than the form's year."""
+    With ``plan_words`` (偏差原因分析及改进措施, 改进措施), a later year in a sentence that speaks
+    of a plan (剩余7宗顺延至2025年完成, 计划于2025年, 下一步……) is meant, not a typo.
+    """
     if not text or "年" not in text:
         return None
+    plans = tuple(word for word in plan_words if word)
     for match in _YEAR.finditer(text or ""):
         found = int(match.group(1))
-        if found > year:
-            return found
+        if found <= year:
+            continue
+        if plans:
+            starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, match.start())]
+            end = _SENTENCE_END.search(text, match.end())
+            sentence = text[starts[-1] if starts else 0:end.start() if end else len(text)]
+            if any(word in sentence for word in plans):
+                continue
+        return found
     return None
 
 
-def _check_texts(sink: _Sink, year: int, texts: Iterable[tuple[str, str, str]]) -> None:
-    """texts: (path, where, text)."""
+def _check_texts(sink: _Sink, year: int, texts: Iterable[tuple[str, str, str]],
+                 plan_words: Iterable[str] = ()) -> None:
+    """texts: (path, where, text). ``plan_words``: the texts may speak of plans (see future_year)."""
+    plan_words = tuple(plan_words)
     for path, where, text in texts:
-        found = future_year(text, year)
+        found = future_year(text, year, plan_words)
         if found is not None:
             sink.warning("text.future_year", path,
                          f"{where}中写有“{found}年”，晚于本表年度 {year} 年，请核对是否笔误")
+
+
+def _near_miss(row_level1: str, row_level2: str, framework: Framework) -> str:
+    """“（是否应为“产出指标／时效指标”？）” for a name one typo away from the framework's."""
+    cutoff = framework.plausibility.near_miss_ratio
+    if cutoff is None:
+        return ""
+    cutoff_f = float(cutoff)  # difflib's similarity is a float; this only ranks names
+    group = framework.group(row_level1)
+    if group is None:
+        names = [g.name for g in framework.level1]
+        level1 = next(iter(get_close_matches(row_level1, names, 1, cutoff_f)), None)
+        group = framework.group(level1) if level1 else None
+    candidates = group.level2 if group else [l2 for g in framework.level1 for l2 in g.level2]
+    level2 = next(iter(get_close_matches(row_level2, candidates, 1, cutoff_f)), None)
+    if level2 is None:
+        return ""
+    owner = group or next(g for g in framework.level1 if level2 in g.level2)
+    return f"（是否应为“{owner.name}／{level2}”？）"
 
 
 # --- scored forms (整体自评表, 项目自评表) ---------------------------------------------------
@@ -157,10 +156,12 @@ def _check_rows(sink: _Sink, form: ScoredForm, framework: Framework, result: For
         path = lambda field: row_path(key, row.id, field)  # noqa: E731 - small local helper
         if (row.level1, row.level2) not in known:
             sink.error("indicator.unknown_group", path("name"),
-                       f"{where}的指标类别“{row.level1}／{row.level2}”不属于指标体系“{framework.name}”")
+                       f"{where}的指标类别“{row.level1}／{row.level2}”不属于指标体系“{framework.name}”"
+                       f"{_near_miss(row.level1, row.level2, framework)}")
         _check_texts(sink, year, ((path("name"), where, row.name), (path("target"), f"{where}的年度指标值", row.target),
-                                  (path("actual"), f"{where}的实际完成值", row.actual),
-                                  (path("deviation"), f"{where}的偏差原因分析", row.deviation)))
+                                  (path("actual"), f"{where}的实际完成值", row.actual)))
+        _check_texts(sink, year, ((path("deviation"), f"{where}的偏差原因分析", row.deviation),),
+                     framework.plan_words)
         if row.not_applicable:
             if row.points and framework.not_applicable == "exclude":
                 sink.warning("indicator.not_applicable_points", path("points"),
@@ -173,10 +174,6 @@ def _check_rows(sink: _Sink, form: ScoredForm, framework: Framework, result: For
         elif score is not None and score > (points or ZERO):
             limit = f"分值 {_points(points)}" if points is not None else "分值（未填写）"
             sink.error("score.above_points", path("score"), f"{where}得分 {_points(score)} 超过{limit}")
-        if points and score is None:
-            sink.warning("score.missing", path("score"), f"{where}有分值 {_points(points)} 分，但未填写得分")
-        if points and not normalize(row.actual):
-            sink.warning("indicator.actual_empty", path("actual"), f"{where}未填写实际完成值")
         suggestion = result.suggestions.get(row.id)
         no_reason = not row.deviation.strip()
         warned = False
@@ -212,12 +209,19 @@ def check_scored_form(doc: Document, key: str, form: ScoredForm, result: FormRes
     year = doc.unit.year
     _check_funding(sink, form, framework, result, is_project)
     _check_points(sink, form, framework, result)
+    check_form_submission(sink, form, framework, result, is_project)
     _check_rows(sink, form, framework, result, year)
+    check_form_plausibility(sink, form, framework, result)
     texts = [(f"{key}.goals.expected", "年度总体目标·预期目标", form.goals.expected),
              (f"{key}.goals.actual", "年度总体目标·实际完成情况", form.goals.actual)]
     if not is_project:
         texts.append((f"{key}.duties", "部门职责", form.duties))
     _check_texts(sink, year, texts)
+    if is_project and form.closing is not None:  # 评价结论 / 存在的问题 / 改进措施: 改进措施 may speak of plans
+        closing = form.closing
+        _check_texts(sink, year, ((f"{key}.closing.conclusion", "评价结论", closing.conclusion),
+                                  (f"{key}.closing.problems", "存在的问题", closing.problems)))
+        _check_texts(sink, year, ((f"{key}.closing.measures", "改进措施", closing.measures),), framework.plan_words)
     if form.stated_total is not None and q2(form.stated_total) != result.total:
         sink.error("total.stated_mismatch", f"{key}.stated_total",
                    f"表上填写的总分 {_points(form.stated_total)}，与按各行计算的总分 {result.total:.2f} 不符")
@@ -251,6 +255,13 @@ def _check_sum(sink: _Sink, basic: BasicDataForm, parent: str, parts: list, part
         hint = "（相差不超过 0.01，可能是尾数误差）" if abs(difference) <= TOLERANCE else ""
         sink.warning("basic.parts_mismatch", f"basic.{parent}.{column}",
                      f"{where}：{part_label}合计 {_amount(part_sum)} 万元，而该行{stated_text}{hint}")
+
+
+def basic_framework(doc: Document) -> Framework:
+    """The options the 基础数据表 is checked with: those of the overall form (or the first form)."""
+    for _, form in doc.scored_forms():
+        return doc.framework_for(form)
+    return next(iter(doc.frameworks.values()))
 
 
 def check_basic(doc: Document) -> list[Finding]:
@@ -293,6 +304,9 @@ def check_basic(doc: Document) -> list[Finding]:
     texts += [(f"basic.special_rows[{row.id}].name", "专项名称", row.name) for row in basic.special_rows]
     texts += [(f"basic.transfer_rows[{row.id}].name", "转移支付项目名称", row.name) for row in basic.transfer_rows]
     _check_texts(sink, doc.unit.year, texts)
+    framework = basic_framework(doc)
+    check_basic_submission(sink, basic, framework, columns, lambda attribute: line_label(doc.labels, attribute))
+    check_basic_plausibility(sink, basic, framework, columns, lambda attribute: line_label(doc.labels, attribute))
     return sink.items
 
 

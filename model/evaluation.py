@@ -12,9 +12,12 @@ from typing import Iterable, Optional
 from .checks import check_basic, check_cross, check_scored_form
 from .checks_stated import check_stated
 from .document import FORM_BASIC, Document
-from .findings import ERROR, WARNING, Finding
+from .findings import (ERROR, GROUP_PLAUSIBILITY, GROUP_REVIEW, GROUP_SUBMISSION, STRUCTURAL_CODES,
+                       WARNING, Finding)
 from .money import Amount, ratio
 from .scoring import FormResult, score_form
+
+PROVISIONAL_MARK = "（待核）"  # a 总分 or 等次 shown while the form's structure has errors
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +36,7 @@ class Evaluation:
     form_findings: dict[str, list[Finding]] = field(default_factory=dict)
     cross_findings: list[Finding] = field(default_factory=list)
     _all: Optional[list[Finding]] = field(default=None, repr=False, compare=False)
+    _grouped: Optional[list[tuple[str, list[Finding]]]] = field(default=None, repr=False, compare=False)
 
     @property
     def findings(self) -> list[Finding]:
@@ -61,6 +65,52 @@ class Evaluation:
 
     def findings_for(self, form_key: str) -> list[Finding]:
         return [f for f in self.findings if f.form == form_key]
+
+    # --- 提交前检查 ---
+    def grouped(self) -> list[tuple[str, list[Finding]]]:
+        """(group, findings) under their headings: 提交前检查, 审核, 合理性; errors first in each.
+
+        The window's list and `check` show the findings in this order, and F8 walks its errors.
+        Built once, like ``findings``; callers must not modify it.
+        """
+        if self._grouped is None:
+            self._grouped = []
+            for group in (GROUP_SUBMISSION, GROUP_REVIEW, GROUP_PLAUSIBILITY):
+                items = [f for f in self.findings if f.group == group]
+                self._grouped.append((group, [f for f in items if f.severity == ERROR] +
+                                      [f for f in items if f.severity != ERROR]))
+        return self._grouped
+
+    def to_fix(self) -> list[Finding]:
+        """The errors, as grouped: what must be dealt with before the set is handed in (需处理)."""
+        return [f for _, items in self.grouped() for f in items if f.severity == ERROR]
+
+    def submission_findings(self) -> list[Finding]:
+        """The findings of the 提交前检查 group (empty cells, template text)."""
+        return [f for f in self.findings if f.group == GROUP_SUBMISSION]
+
+    def ready_text(self) -> str:
+        """可以提交, or 尚有 N 处需处理."""
+        count = len(self.to_fix())
+        return "可以提交" if count == 0 else f"尚有 {count} 处需处理"
+
+    # --- provisional 总分 / 等次 ---
+    def provisional(self, form_key: str) -> list[Finding]:
+        """The structural errors of a form (score > 分值, 分值 ≠ 100, level-1 mismatch).
+
+        While any stands, the form's 总分 and 等次 are provisional: the window and `check` mark
+        them 待核, never a clean 优. Exports print the figure as computed (see docs/scoring.md).
+        """
+        return [f for f in self.form_findings.get(form_key, []) if f.code in STRUCTURAL_CODES]
+
+    def total_text(self, form_key: str) -> str:
+        """总分 as the window shows it: 92.93, or 92.93（待核）."""
+        mark = PROVISIONAL_MARK if self.provisional(form_key) else ""
+        return f"{self.forms[form_key].total:.2f}{mark}"
+
+    def grade_text(self, form_key: str) -> str:
+        mark = PROVISIONAL_MARK if self.provisional(form_key) else ""
+        return f"{self.forms[form_key].grade}{mark}"
 
 
 def basic_result(doc: Document) -> Optional[BasicResult]:

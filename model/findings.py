@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Optional
+
+from .money import q2
 
 ERROR = "error"
 WARNING = "warning"
@@ -36,7 +40,39 @@ CODES = {
     "basic.parts_mismatch": "基础数据表中明细合计与所属行不符",
     "cross.mismatch": "同一数字在不同表中不一致",
     "text.future_year": "文字中出现晚于本表年度的年份",
+    # 提交前检查: what a bureau sends back unread
+    "points.missing": "适用的指标行未填写分值",
+    "indicator.target_empty": "年度指标值为空",
+    "indicator.name_empty": "三级指标名称为空",
+    "indicator.row_empty": "整行指标尚未填写",
+    "funding.executed_empty": "全年执行数未填写",
+    "goals.empty": "年度总体目标未填写",
+    "text.template_prompt": "表中留有模板提示文字",
+    "basic.parts_empty": "基础数据表合计不为零但明细各行都未填写",
+    # 合理性提示 (plausibility)
+    "basic.final_far_from_budget": "基础数据表中本年决算数与本年预算数相差悬殊",
+    "basic.three_public_rise": "三公经费比上年决算数增加",
+    "indicator.value_kind_mismatch": "数值型指标值用文字回答，或文字型指标值填了数字",
+    "indicator.cost_limit_exceeded": "成本上限低于本表全年执行数",
+    "indicator.execution_rate_mismatch": "预算执行率指标与资金执行率不符",
 }
+
+# 提交前检查 (ready to submit): empty cells and template text a bureau rejects. Shown under
+# their own heading in the window and in `check`; all are errors.
+GROUP_SUBMISSION, GROUP_REVIEW, GROUP_PLAUSIBILITY = "submission", "review", "plausibility"
+GROUP_LABELS = {GROUP_SUBMISSION: "提交前检查", GROUP_REVIEW: "审核", GROUP_PLAUSIBILITY: "合理性"}
+SUBMISSION_CODES = frozenset({
+    "indicator.actual_empty", "score.missing", "points.missing", "indicator.target_empty",
+    "indicator.name_empty", "indicator.row_empty", "funding.executed_empty", "goals.empty",
+    "text.template_prompt", "basic.parts_empty",
+})
+# 合理性提示: warnings whose thresholds are framework options (model.plausibility).
+PLAUSIBILITY_CODES = frozenset({"basic.final_far_from_budget", "basic.three_public_rise",
+                                "indicator.value_kind_mismatch", "indicator.cost_limit_exceeded",
+                                "indicator.execution_rate_mismatch"})
+# Errors in the form's structure: while any stands, its 总分 and 等次 are provisional (待核).
+STRUCTURAL_CODES = frozenset({"points.level1_mismatch", "points.total_not_100", "score.above_points",
+                              "score.negative"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,3 +86,56 @@ class Finding:
     @property
     def is_error(self) -> bool:
         return self.severity == ERROR
+
+    @property
+    def group(self) -> str:
+        """submission (提交前检查), plausibility (合理性) or review (审核); see GROUP_LABELS."""
+        if self.code in SUBMISSION_CODES:
+            return GROUP_SUBMISSION
+        return GROUP_PLAUSIBILITY if self.code in PLAUSIBILITY_CODES else GROUP_REVIEW
+
+
+# --- how checks word figures, and where they collect findings --------------------------------
+
+TOLERANCE = Decimal("0.01")  # 尾数误差
+
+
+def amount_text(value: Optional[Decimal]) -> str:
+    """An amount in a message: 2 decimals, or every decimal typed when there are more."""
+    if value is None:
+        return "（空）"
+    exact = format(value.normalize(), "f")
+    fixed = f"{q2(value):.2f}"
+    return exact if "." in exact and len(exact.split(".")[1]) > 2 else fixed
+
+
+def points_text(value: Optional[Decimal]) -> str:
+    return "（空）" if value is None else format(value.normalize(), "f")
+
+
+def percent_text(fraction: Decimal) -> str:
+    return f"{q2(fraction * 100):.2f}%"
+
+
+class FindingSink:
+    """Collects the findings of one form, prefixing its title."""
+
+    def __init__(self, form_key: str, title: str):
+        self.form_key, self.title = form_key, title
+        self.items: list[Finding] = []
+
+    def add(self, severity: str, code: str, path: str, message: str) -> None:
+        self.items.append(Finding(severity, code, f"{self.title}：{message}", self.form_key, path))
+
+    def error(self, code: str, path: str, message: str) -> None:
+        self.add(ERROR, code, path, message)
+
+    def warning(self, code: str, path: str, message: str) -> None:
+        self.add(WARNING, code, path, message)
+
+    def sum_mismatch(self, code: str, path: str, message: str, difference: Decimal) -> None:
+        """An error, or a warning when the difference is only 尾数误差."""
+        if abs(difference) <= TOLERANCE:
+            self.warning(code, path, message + "（相差不超过 0.01，可能是尾数误差）")
+        else:
+            self.error(code, path, message)

@@ -2,6 +2,12 @@
 
 Frameworks are data in resources/frameworks/*.json, never code. A document keeps a copy of the
 framework it was filled with, so a 2023 file opened years later still scores as it did.
+
+What the frameworks share (grade bands, keyword lists, thresholds) is written once, in
+resources/frameworks/defaults.json, and merged under every framework read: a built-in file
+names only what is its own, and a framework stored by an older version that lacks an option
+added since takes the shared default (options only steer suggestions and checks, never the
+typed scores, so such a file keeps its 总分 and 等次).
 """
 from __future__ import annotations
 
@@ -15,6 +21,7 @@ from .jsonread import FormatError, Reader, dec_text
 from .resources import resource_dir
 
 NOT_APPLICABLE_MODES = {"exclude": "不适用行不计分", "rescale": "不适用行的分值按比例折算到其余指标"}
+DEFAULTS_FILE = "defaults.json"  # in resources/frameworks: shared by every framework
 REVERSE_RULES = {"ratio": "指标值÷完成值×分值", "linear": "超出部分线性扣减，至两倍目标值扣完"}
 
 
@@ -61,6 +68,20 @@ class TotalCap:
 
 
 @dataclass(frozen=True, slots=True)
+class Plausibility:
+    """Thresholds of the plausibility warnings (合理性提示); None switches a check off."""
+
+    final_vs_budget_ratio: Optional[Decimal] = None  # 3: 本年决算数 ≥ 3 × 本年预算数 (or ≤ ⅓) is far off
+    final_vs_budget_min_difference: Decimal = Decimal(0)  # 万元: smaller differences are never far off
+    three_public_increase: Optional[Decimal] = None  # 0: any rise of 三公经费 over 上年决算数
+    value_kind_mismatch: bool = False  # a numeric target answered in words, or the reverse
+    cost_limit_vs_executed: bool = False  # a ≤ 金额 target against the form's 全年执行数
+    execution_rate_names: tuple[str, ...] = ()  # rows that restate the funding block's 执行率
+    execution_rate_tolerance: Optional[Decimal] = None  # percentage points
+    near_miss_ratio: Optional[Decimal] = None  # 0.6: similarity for 日效性指标 → 时效指标？
+
+
+@dataclass(frozen=True, slots=True)
 class Framework:
     id: str
     name: str
@@ -71,13 +92,19 @@ class Framework:
     not_applicable: str = "exclude"
     reverse_rule: str = "ratio"
     reverse_level2: tuple[str, ...] = ()
-    reverse_keywords: tuple[str, ...] = ()
+    reverse_keywords: tuple[str, ...] = ()  # measures where lower is better (发生率, 信访量, 成本)
+    positive_keywords: tuple[str, ...] = ()  # measures where higher is better (完成率, 办结)
+    topic_keywords: tuple[str, ...] = ()  # subjects that decide no direction (信访, 投诉)
     qualitative_bands: tuple[QualitativeBand, ...] = ()
     over_achievement: Optional[Decimal] = None  # 0.30: warn when 完成值 exceeds 指标值 by 30 %
     suggestion_tolerance: Decimal = Decimal(1)  # points a typed 得分 may stray from the suggestion
     budget_adjustment_warning: Optional[Decimal] = None  # 0.20: 年初 vs 全年预算数 differ by 20 %
     caps: tuple[TotalCap, ...] = ()
+    template_prompts: tuple[str, ...] = ()  # text of a blank template left in (……, 请填写)
+    plan_words: tuple[str, ...] = ()  # a later year beside these is a plan, not a typo (顺延至2025年)
+    plausibility: Plausibility = field(default_factory=Plausibility)
     _by_name: dict = field(default_factory=dict, compare=False, repr=False)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)  # derived lookups (model.direction)
 
     def __post_init__(self):
         self._by_name.update({group.name: group for group in self.level1})
@@ -114,6 +141,8 @@ class Framework:
                 "reverse_rule": self.reverse_rule,
                 "reverse_level2": list(self.reverse_level2),
                 "reverse_keywords": list(self.reverse_keywords),
+                "positive_keywords": list(self.positive_keywords),
+                "topic_keywords": list(self.topic_keywords),
                 "qualitative_bands": [
                     {"label": b.label, "low": dec_text(b.low), "high": dec_text(b.high),
                      "suggest": dec_text(b.suggest), "keywords": list(b.keywords)}
@@ -123,17 +152,76 @@ class Framework:
                 "budget_adjustment_warning": dec_text(self.budget_adjustment_warning),
                 "caps": [{"rate_below": dec_text(c.rate_below), "max_total": dec_text(c.max_total)}
                          for c in self.caps],
+                "template_prompts": list(self.template_prompts),
+                "plan_words": list(self.plan_words),
+                "plausibility": _plausibility_dict(self.plausibility),
             },
         }
+
+
+def _plausibility_dict(p: Plausibility) -> dict:
+    return {"final_vs_budget_ratio": dec_text(p.final_vs_budget_ratio),
+            "final_vs_budget_min_difference": dec_text(p.final_vs_budget_min_difference),
+            "three_public_increase": dec_text(p.three_public_increase),
+            "value_kind_mismatch": p.value_kind_mismatch,
+            "cost_limit_vs_executed": p.cost_limit_vs_executed,
+            "execution_rate_names": list(p.execution_rate_names),
+            "execution_rate_tolerance": dec_text(p.execution_rate_tolerance),
+            "near_miss_ratio": dec_text(p.near_miss_ratio)}
 
 
 def _strings(reader: Reader) -> tuple[str, ...]:
     return tuple(item.text(allow_empty=False) for item in reader.items("项"))
 
 
-def framework_from_reader(reader: Reader) -> Framework:
-    """Build and validate a framework; FormatError names the faulty field."""
+_shared_cache: dict = {}
+
+
+def shared_defaults() -> dict:
+    """resources/frameworks/defaults.json: what every framework has unless it says otherwise."""
+    if not _shared_cache:
+        path = Path(resource_dir("frameworks")) / DEFAULTS_FILE
+        with open(path, encoding="utf-8") as handle:
+            _shared_cache.update(json.load(handle, parse_float=Decimal))
+    return _shared_cache
+
+
+def _read_plausibility(reader: Reader, defaults: dict) -> Plausibility:
     reader.obj()
+
+    def ratio(key: str, label: str) -> Optional[Decimal]:
+        return reader.field(key, label, defaults.get(key)).decimal(minimum=Decimal(0))
+
+    near_miss = ratio("near_miss_ratio", "相近名称相似度")
+    if near_miss is not None and near_miss > 1:
+        reader.fail(f"相近名称相似度应在 0 到 1 之间，实际是 {near_miss}")
+    plausibility = Plausibility(
+        final_vs_budget_ratio=ratio("final_vs_budget_ratio", "决算与预算相差倍数"),
+        final_vs_budget_min_difference=reader.field(
+            "final_vs_budget_min_difference", "决算与预算最小差额",
+            defaults.get("final_vs_budget_min_difference", "0")).decimal(optional=False, minimum=Decimal(0)),
+        three_public_increase=ratio("three_public_increase", "三公经费增长提示比例"),
+        value_kind_mismatch=reader.field("value_kind_mismatch", "指标值与完成值类型不符提示",
+                                         defaults.get("value_kind_mismatch", False)).boolean(),
+        cost_limit_vs_executed=reader.field("cost_limit_vs_executed", "成本上限与全年执行数核对",
+                                            defaults.get("cost_limit_vs_executed", False)).boolean(),
+        execution_rate_names=_strings(reader.field("execution_rate_names", "执行率指标名称",
+                                                   defaults.get("execution_rate_names", []))),
+        execution_rate_tolerance=ratio("execution_rate_tolerance", "执行率容差（百分点）"),
+        near_miss_ratio=near_miss,
+    )
+    reader.no_unknown_fields()
+    return plausibility
+
+
+def framework_from_reader(reader: Reader) -> Framework:
+    """Build and validate a framework; FormatError names the faulty field.
+
+    Fields it does not name take the shared defaults (``shared_defaults``).
+    """
+    reader.obj()
+    shared = shared_defaults()
+    defaults = shared.get("options", {})
     ident = reader.field("id", "编号").text(allow_empty=False)
     name = reader.field("name", "名称").text(allow_empty=False)
     funding = reader.field("funding_points", "资金执行率分值").decimal(optional=False, minimum=Decimal(0))
@@ -153,7 +241,7 @@ def framework_from_reader(reader: Reader) -> Framework:
     if len(set(names)) != len(names):
         reader.fail("一级指标名称重复")
     grades = []
-    for item in reader.field("grades", "评价等次").items("档"):
+    for item in reader.field("grades", "评价等次", shared.get("grades", ...)).items("档"):
         item.obj()
         grades.append(GradeBand(item.field("grade", "等次").text(allow_empty=False),
                                 item.field("min", "最低分").decimal(optional=False)))
@@ -161,8 +249,12 @@ def framework_from_reader(reader: Reader) -> Framework:
     if not grades:
         reader.fail("至少要有一个评价等次")
     options = reader.field("options", "评分选项", {}).obj()
+
+    def option(key: str, label: str) -> Reader:
+        return options.field(key, label, defaults.get(key))
+
     bands = []
-    for item in options.field("qualitative_bands", "定性指标档次", []).items("档"):
+    for item in options.field("qualitative_bands", "定性指标档次", defaults.get("qualitative_bands", [])).items("档"):
         item.obj()
         bands.append(QualitativeBand(
             item.field("label", "名称").text(allow_empty=False),
@@ -172,25 +264,36 @@ def framework_from_reader(reader: Reader) -> Framework:
             _strings(item.field("keywords", "关键词", []))))
         item.no_unknown_fields()
     caps = []
-    for item in options.field("caps", "总分封顶规则", []).items("条"):
+    for item in options.field("caps", "总分封顶规则", defaults.get("caps", [])).items("条"):
         item.obj()
         caps.append(TotalCap(item.field("rate_below", "执行率低于").decimal(optional=False),
                              item.field("max_total", "总分最高").decimal(optional=False)))
         item.no_unknown_fields()
+    reverse_keywords = _strings(option("reverse_keywords", "反向关键词"))
+    if options.has("reverse_keywords") and not options.has("positive_keywords"):
+        # Written before direction was read from what is measured: keep the unit's reverse words
+        # and add the shared ones (信访量, 信访增长率 …); a topic word among them (信访) then
+        # decides nothing, as topic_keywords says.
+        reverse_keywords += tuple(word for word in _strings(Reader(defaults.get("reverse_keywords", []), ""))
+                                  if word not in reverse_keywords)
     framework = Framework(
         id=ident, name=name, funding_points=funding, level1=tuple(groups), grades=tuple(grades),
-        label_points=options.field("label_points", "一级指标显示分值", True).boolean(),
-        not_applicable=options.field("not_applicable", "不适用处理", "exclude").choice(NOT_APPLICABLE_MODES),
-        reverse_rule=options.field("reverse_rule", "反向指标规则", "ratio").choice(REVERSE_RULES),
-        reverse_level2=_strings(options.field("reverse_level2", "反向二级指标", [])),
-        reverse_keywords=_strings(options.field("reverse_keywords", "反向关键词", [])),
+        label_points=option("label_points", "一级指标显示分值").boolean(),
+        not_applicable=option("not_applicable", "不适用处理").choice(NOT_APPLICABLE_MODES),
+        reverse_rule=option("reverse_rule", "反向指标规则").choice(REVERSE_RULES),
+        reverse_level2=_strings(option("reverse_level2", "反向二级指标")),
+        reverse_keywords=reverse_keywords,
+        positive_keywords=_strings(option("positive_keywords", "正向关键词")),
+        topic_keywords=_strings(option("topic_keywords", "主题词（不决定方向）")),
         qualitative_bands=tuple(bands),
-        over_achievement=options.field("over_achievement", "超额完成提示比例", None).decimal(minimum=Decimal(0)),
-        suggestion_tolerance=options.field("suggestion_tolerance", "建议分容差", "1").decimal(
-            optional=False, minimum=Decimal(0)),
-        budget_adjustment_warning=options.field("budget_adjustment_warning", "预算调整提示比例", None).decimal(
-            minimum=Decimal(0)),
+        over_achievement=option("over_achievement", "超额完成提示比例").decimal(minimum=Decimal(0)),
+        suggestion_tolerance=option("suggestion_tolerance", "建议分容差").decimal(optional=False, minimum=Decimal(0)),
+        budget_adjustment_warning=option("budget_adjustment_warning", "预算调整提示比例").decimal(minimum=Decimal(0)),
         caps=tuple(caps),
+        template_prompts=_strings(option("template_prompts", "模板提示文字")),
+        plan_words=_strings(option("plan_words", "计划用语")),
+        plausibility=_read_plausibility(options.field("plausibility", "合理性提示", {}),
+                                        defaults.get("plausibility", {})),
     )
     options.no_unknown_fields()
     reader.no_unknown_fields()
@@ -208,6 +311,8 @@ def builtin_frameworks() -> dict[str, Framework]:
     """The frameworks shipped in resources/frameworks, by id, in file-name order."""
     if not _builtin_cache:
         for path in sorted(Path(resource_dir("frameworks")).glob("*.json")):
+            if path.name == DEFAULTS_FILE:
+                continue
             with open(path, encoding="utf-8") as handle:
                 data = json.load(handle, parse_float=Decimal)
             framework = framework_from_dict(data, f"指标体系文件 {path.name}")

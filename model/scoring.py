@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Optional
 
 from .document import FundingLine, IndicatorRow, ScoredForm
+from .direction import Direction, direction
 from .framework import Framework, QualitativeBand, TotalCap
 from .money import HUNDRED, ONE, ZERO, fmt_plain, q2, ratio
 from .parsing import IndicatorValue, ValueKind, comparable, normalize, parse_indicator
@@ -28,6 +29,7 @@ class Suggestion:
     rule: str  # positive | reverse | qualitative | not_applicable | none
     explanation: str
     band: Optional[QualitativeBand] = None  # the qualitative band the row falls in
+    basis: str = ""  # why this rule: 指标名称中的“办结”表明越高越好 (quantitative rows)
     over_ratio: Optional[Decimal] = None  # 完成值 ÷ 指标值 − 1, when a target is exceeded
 
 
@@ -74,17 +76,6 @@ def _num(value: Decimal) -> str:
     return fmt_plain(value)
 
 
-def _is_reverse(row: IndicatorRow, target: IndicatorValue, framework: Framework) -> bool:
-    """Reverse (lower is better) by operator, by name, or as a cost limit in money."""
-    if target.op in ("<=", "<"):
-        return True
-    if target.op in (">=", ">"):
-        return False
-    if any(word in row.name for word in framework.reverse_keywords):
-        return True
-    return row.level2 in framework.reverse_level2 and target.base[0] == "元"
-
-
 def classify_band(row: IndicatorRow, framework: Framework) -> Optional[QualitativeBand]:
     """The qualitative band a row's 实际完成值 falls in, by its words.
 
@@ -125,13 +116,20 @@ def _qualitative(row: IndicatorRow, points: Decimal, framework: Framework, note:
                       f"{_num(score)}", band=band)
 
 
-def _quantitative(rule: str, target: IndicatorValue, actual: IndicatorValue, points: Decimal,
+def _quantitative(way: Direction, target: IndicatorValue, actual: IndicatorValue, points: Decimal,
                   framework: Framework) -> Suggestion:
+    rule = way.rule
     pair = comparable(target, actual)
     if pair is None:
-        return Suggestion(None, rule, f"指标值单位“{target.unit}”与完成值单位“{actual.unit}”不同，无法比较，请人工评分")
+        return Suggestion(None, rule, f"指标值单位“{target.unit}”与完成值单位“{actual.unit}”不同，无法比较，请人工评分",
+                          basis=way.basis)
     goal, done = pair
     shown_goal, shown_done = target.text.strip(), actual.text.strip()
+
+    def made(score: Decimal, text: str, over: Optional[Decimal] = None) -> Suggestion:
+        kind = "正向指标" if rule == "positive" else "反向指标"
+        return Suggestion(score, rule, f"{kind}（{way.basis}）：{text}", basis=way.basis, over_ratio=over)
+
     if rule == "positive":
         met = done > goal if target.op == ">" else done >= goal
         over = None
@@ -140,28 +138,25 @@ def _quantitative(rule: str, target: IndicatorValue, actual: IndicatorValue, poi
             if excess >= framework.over_achievement:
                 over = excess
         if met:
-            return Suggestion(q2(points), rule, f"正向指标：完成值 {shown_done} 达到指标值 {shown_goal}，"
-                                                 f"得满分 {_num(points)}", over_ratio=over)
+            return made(q2(points), f"完成值 {shown_done} 达到指标值 {shown_goal}，得满分 {_num(points)}", over)
         if goal <= 0:
-            return Suggestion(q2(ZERO), rule, f"正向指标：完成值 {shown_done} 未达到指标值 {shown_goal}，得 0 分")
+            return made(q2(ZERO), f"完成值 {shown_done} 未达到指标值 {shown_goal}，得 0 分")
         score = q2(max(done, ZERO) / goal * points)
-        return Suggestion(score, rule, f"正向指标：完成值 {shown_done} 未达到指标值 {shown_goal}，"
-                                       f"{_num(done)} ÷ {_num(goal)} × {_num(points)} = {_num(score)}")
+        return made(score, f"完成值 {shown_done} 未达到指标值 {shown_goal}，"
+                           f"{_num(done)} ÷ {_num(goal)} × {_num(points)} = {_num(score)}")
     # reverse: lower is better
     met = done < goal if target.op == "<" else done <= goal
     if met:
-        return Suggestion(q2(points), rule, f"反向指标：完成值 {shown_done} 未超过指标值 {shown_goal}，"
-                                             f"得满分 {_num(points)}")
+        return made(q2(points), f"完成值 {shown_done} 未超过指标值 {shown_goal}，得满分 {_num(points)}")
     if goal <= 0:
-        return Suggestion(q2(ZERO), rule, f"反向指标：完成值 {shown_done} 超过指标值 {shown_goal}，得 0 分")
+        return made(q2(ZERO), f"完成值 {shown_done} 超过指标值 {shown_goal}，得 0 分")
     if framework.reverse_rule == "linear":
         score = q2(max(ZERO, ONE - (done - goal) / goal) * points)
-        return Suggestion(score, rule, f"反向指标（线性扣分）：完成值 {shown_done} 超过指标值 {shown_goal}，"
-                                       f"(1 − ({_num(done)} − {_num(goal)}) ÷ {_num(goal)}) × {_num(points)} = "
-                                       f"{_num(score)}")
+        return made(score, f"线性扣分，完成值 {shown_done} 超过指标值 {shown_goal}，"
+                           f"(1 − ({_num(done)} − {_num(goal)}) ÷ {_num(goal)}) × {_num(points)} = {_num(score)}")
     score = q2(goal / done * points)
-    return Suggestion(score, rule, f"反向指标：完成值 {shown_done} 超过指标值 {shown_goal}，"
-                                   f"{_num(goal)} ÷ {_num(done)} × {_num(points)} = {_num(score)}")
+    return made(score, f"完成值 {shown_done} 超过指标值 {shown_goal}，"
+                       f"{_num(goal)} ÷ {_num(done)} × {_num(points)} = {_num(score)}")
 
 
 def suggest(row: IndicatorRow, framework: Framework) -> Suggestion:
@@ -176,19 +171,13 @@ def suggest(row: IndicatorRow, framework: Framework) -> Suggestion:
         return Suggestion(None, "not_applicable", "指标值或完成值为“不适用”，请勾选不适用")
     if actual.kind is ValueKind.EMPTY:
         return Suggestion(None, "none", "实际完成值为空，无法建议得分")
-    rule = row.rule
-    if rule == "auto":
-        if target.kind is ValueKind.QUANTITATIVE:
-            rule = "reverse" if _is_reverse(row, target, framework) else "positive"
-        else:
-            rule = "qualitative"
-    if rule == "qualitative":
+    if row.rule == "qualitative" or (row.rule == "auto" and target.kind is not ValueKind.QUANTITATIVE):
         return _qualitative(row, points, framework)
     if target.kind is not ValueKind.QUANTITATIVE:
         return _qualitative(row, points, framework, "指标值不是数值，")
     if actual.kind is not ValueKind.QUANTITATIVE:
         return _qualitative(row, points, framework, "完成值不是数值，按")
-    return _quantitative(rule, target, actual, points, framework)
+    return _quantitative(direction(row, target, framework), target, actual, points, framework)
 
 
 # --- a whole form ---------------------------------------------------------------------------

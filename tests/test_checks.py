@@ -195,3 +195,19 @@ def test_evaluator_recomputes_only_what_changed(tianyuan):
 def test_every_code_is_documented(code):
     from pathlib import Path
     assert code in (Path(__file__).parent.parent / "docs" / "checks.md").read_text(encoding="utf-8")
+
+
+def test_docs_list_every_code_once_with_its_group():
+    """docs/checks.md is one table, one row per code (a later issue builds the in-app help from it)."""
+    import re
+    from pathlib import Path
+
+    from model.findings import GROUP_LABELS, PLAUSIBILITY_CODES, SUBMISSION_CODES
+    text = (Path(__file__).parent.parent / "docs" / "checks.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([a-z0-9_.]+)` \| ([^|]+) \| ([^|]+) \|", text, re.M)
+    assert sorted(code for code, _, _ in rows) == sorted(CODES)
+    for code, severity, group in rows:
+        expected = ("submission" if code in SUBMISSION_CODES else
+                    "plausibility" if code in PLAUSIBILITY_CODES else "review")
+        assert group.strip() == GROUP_LABELS[expected], code
+        assert severity.strip().split()[0] in ("error", "warning"), code

@@ -65,3 +65,79 @@ def test_unreadable_among_good_files_still_reports_the_good_ones(tmp_path):
 def test_usage_errors_are_chinese():
     result = run("check")
     assert result.returncode == 2 and "缺少参数" in result.stderr
+
+
+def saved_copy(tmp_path, change, name="tianyuan-2024"):
+    """A copy of an example with ``change(doc)`` applied, saved as the program saves."""
+    from model import storage
+    doc = storage.load(example_path(name))
+    change(doc)
+    path = tmp_path / f"{name}-changed.jxzp"
+    storage.save(doc, path)
+    return path
+
+
+def test_check_json_lists_indicator_rows_with_suggestions(tmp_path):
+    from decimal import Decimal
+
+    def petitions(doc):
+        row = doc.overall.indicators[0]
+        row.name, row.target, row.actual, row.points, row.score = "办结信访案件", "168起", "150起", Decimal(10), Decimal(9)
+        row.deviation = "部分案件跨年办理"
+        doc.overall.stated_total = None  # the printed 92.93 no longer applies
+
+    result = run("check", "--json", saved_copy(tmp_path, petitions))
+    assert result.returncode == 0, result.stderr
+    overall = json.loads(result.stdout)["forms"][1]
+    row = overall["indicators"][0]
+    assert {k: row[k] for k in ("path", "name", "points", "score", "suggested", "rule")} == {
+        "path": "overall.indicators[r1]", "name": "办结信访案件", "points": "10", "score": "9",
+        "suggested": "8.93", "rule": "positive"}
+    assert "“办结”" in row["explanation"]
+    na = [r for r in json.loads(run("check", "--json", example_path("lukou-2023")).stdout)["forms"][1]["indicators"]
+          if r["not_applicable"]][0]
+    assert na["points"] is None and na["score"] is None and na["suggested"] is None and na["rule"] == "not_applicable"
+
+
+def test_an_empty_actual_fails_the_check_under_submission(tmp_path):
+    def clear(doc):
+        doc.overall.indicators[1].actual = ""
+
+    path = saved_copy(tmp_path, clear)
+    result = run("check", path)
+    assert result.returncode == 1
+    assert "提交前检查：尚有 1 处需处理" in result.stdout and "【提交前检查】1 处" in result.stdout
+    assert "[错误] 部门整体支出绩效自评表：绩效指标第2行“集体项目交地面积”未填写实际完成值" in result.stdout
+    data = json.loads(run("check", "--json", path).stdout)
+    finding = [f for f in data["findings"] if f["code"] == "indicator.actual_empty"][0]
+    assert finding["severity"] == "error" and finding["group"] == "submission"
+    assert finding["location"] == "overall.indicators[r2].actual"
+    assert data["submission"] == {"ready": False, "open_items": 1, "submission_items": 1, "status": "尚有 1 处需处理"}
+
+
+def test_a_plan_in_the_deviation_is_no_year_finding(tmp_path):
+    def plan(doc):
+        doc.overall.indicators[0].deviation = "原因：征拆资金压力巨大。剩余7宗顺延至2025年完成。"
+
+    data = json.loads(run("check", "--json", saved_copy(tmp_path, plan)).stdout)
+    years = [f["location"] for f in data["findings"] if f["code"] == "text.future_year"]
+    assert years == ["projects[p1].goals.actual"]  # seed 003's 2027年 only
+
+
+def test_provisional_totals_are_marked(tmp_path):
+    text = run("check", example_path("yueyanglou-2023")).stdout
+    assert "总分 93.00（待核）　等次 优（待核）" in text and "总分与等次待核" in text
+    data = json.loads(run("check", "--json", example_path("yueyanglou-2023")).stdout)
+    overall = data["forms"][1]
+    assert overall["provisional"] is True and overall["total_score"] == "93.00" and overall["grade"] == "优"
+    assert len(overall["provisional_reasons"]) == 2 and "效益指标各行分值合计 24 分" in overall["provisional_reasons"][0]
+    clean = json.loads(run("check", "--json", example_path("tianyuan-2024")).stdout)
+    assert all(form["provisional"] is False for form in clean["forms"])
+    assert "（待核）" not in run("check", example_path("tianyuan-2024")).stdout
+    assert "提交前检查：可以提交" in run("check", example_path("tianyuan-2024")).stdout
+
+    def above(doc):
+        doc.projects[0].indicators[0].score = doc.projects[0].indicators[0].points + 1
+
+    project = json.loads(run("check", "--json", saved_copy(tmp_path, above)).stdout)["forms"][2]
+    assert project["provisional"] is True and "超过分值" in project["provisional_reasons"][0]

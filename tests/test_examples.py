@@ -57,6 +57,32 @@ def test_yueyanglou_2023_errors(load_example):
     warnings = {(f.code, f.path) for f in evaluation.findings if not f.is_error}
     assert ("basic.parts_mismatch", "basic.special_total.final") in warnings  # 49.56 vs 49.55
     assert ("cross.mismatch", "overall.expense.project") in warnings  # 70.83 vs 49.55
+    # Plausibility (issue 7), all right on the seed: 政府采购 决算 15.77 against a 预算 of 2.05, 项目支出
+    # spent 49.55 against a 预算 of 0, and 总成本控制 "不超过年初预算投入" answered 203.54万元.
+    assert {("basic.final_far_from_budget", "basic.procurement.final"),
+            ("basic.final_far_from_budget", "basic.project_total.final"),
+            ("indicator.value_kind_mismatch", f"overall.indicators[{doc.overall.indicators[7].id}].actual")} <= warnings
+    assert len(warnings) == 6
+    overall = "overall"
+    assert [f.code for f in evaluation.provisional(overall)] == ["points.level1_mismatch", "points.total_not_100"]
+    assert evaluation.total_text(overall) == "93.00（待核）" and evaluation.grade_text(overall) == "优（待核）"
+    assert evaluation.ready_text() == "尚有 3 处需处理"
+
+
+@pytest.mark.parametrize("name", ["lukou-2023", "tianyuan-2024", "yuelu-2021"])
+def test_examples_without_structural_errors_are_not_provisional(load_example, name):
+    evaluation = evaluate(load_example(name))
+    for key in evaluation.forms:
+        assert evaluation.provisional(key) == [] and "待核" not in evaluation.total_text(key)
+    assert evaluation.ready_text() == "可以提交"
+
+
+def test_tianyuan_new_warnings(tianyuan):
+    """The one plausibility warning issue 7 adds to seed 003: 双碳资金 spent 0.46 of a 预算 of 5."""
+    evaluation = evaluate(tianyuan)
+    added = [f for f in evaluation.findings if f.group == "plausibility"]
+    assert [(f.code, f.path) for f in added] == [
+        ("basic.final_far_from_budget", f"basic.special_rows[{tianyuan.basic.special_rows[2].id}].final")]
 
 
 def test_examples_are_utf8_json_with_the_format_extension():

@@ -129,12 +129,13 @@ class CellDelegate(QStyledItemDelegate):
         foreground = index.data(Qt.ItemDataRole.ForegroundRole)
         painter.setPen(foreground.color() if foreground is not None else option.palette.text().color())
         inner = option.rect.adjusted(PADDING, 2, -PADDING, -2)
+        text = index.data(Qt.ItemDataRole.DisplayRole) or cell.text  # the model may add to it (总分（待核）)
         if cell.role is Role.VERTICAL:
-            stacked = "\n".join(cell.text.replace("\n", ""))
+            stacked = "\n".join(text.replace("\n", ""))
             painter.drawText(inner, int(Qt.AlignmentFlag.AlignCenter), stacked)
             return
         align = index.data(Qt.ItemDataRole.TextAlignmentRole) or int(Qt.AlignmentFlag.AlignLeft)
-        painter.drawText(inner, int(align) | int(Qt.TextFlag.TextWordWrap), cell.text)
+        painter.drawText(inner, int(align) | int(Qt.TextFlag.TextWordWrap), text)
 
     @staticmethod
     def _paint_mark(painter: QPainter, rect: QRect, color: QColor) -> None:

@@ -11,6 +11,7 @@ from typing import Optional
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from model.evaluation import PROVISIONAL_MARK
 from model.findings import ERROR
 from model.layout import Cell, Fmt, Layout, Role, build_layout
 
@@ -53,6 +54,7 @@ class FormTableModel(QAbstractTableModel):
         self.key = key
         self.layout = build_layout(session.doc, key, session.evaluation)
         self.findings = self._findings()
+        self.provisional_total = self._provisional_total()
         self.muted = self._muted_rows()
         self._shape = self._shape_of(self.layout)
         self.stale = False
@@ -72,7 +74,18 @@ class FormTableModel(QAbstractTableModel):
             if finding.severity == ERROR:
                 severity = ERROR
             result[id(cell)] = (severity, messages + [finding.message])
+        total = self._provisional_total()
+        if total is not None:  # 总分 is marked while the structure is wrong (its causes sit elsewhere)
+            reasons = [f.message for f in self.session.evaluation.provisional(self.key)]
+            _, messages = result.get(id(total), (ERROR, []))
+            result[id(total)] = (ERROR, ["总分与等次待核：分值或得分有结构错误，改正后才能确定"] + reasons + messages)
         return result
+
+    def _provisional_total(self) -> Optional[Cell]:
+        """The 总分 cell when the form's 总分 is provisional (待核), else None."""
+        if self.key not in self.session.evaluation.forms or not self.session.evaluation.provisional(self.key):
+            return None
+        return self.layout.bound(f"{self.key}.total.score")
 
     @staticmethod
     def _shape_of(layout: Layout) -> tuple:
@@ -87,12 +100,14 @@ class FormTableModel(QAbstractTableModel):
             self.beginResetModel()
             self.layout, self._shape = layout, shape
             self.findings = self._findings()
+            self.provisional_total = self._provisional_total()
             self.muted = self._muted_rows()
             self.endResetModel()
             self.spansChanged.emit()
             return
         self.layout = layout
         self.findings = self._findings()
+        self.provisional_total = self._provisional_total()
         old_muted, self.muted = self.muted, self._muted_rows()
         toggled = old_muted ^ self.muted
         for old, new in zip(old_layout.cells, layout.cells):
@@ -120,7 +135,7 @@ class FormTableModel(QAbstractTableModel):
         if cell is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return cell.text
+            return self.display_text(cell)
         if role == Qt.ItemDataRole.EditRole:
             return edit_text(cell)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -141,6 +156,15 @@ class FormTableModel(QAbstractTableModel):
             found = self.findings.get(id(cell))
             return found[0] if found else None
         return None
+
+    def display_text(self, cell: Cell) -> str:
+        """The cell's text on screen: the layout's, and 待核 under a provisional 总分.
+
+        The window only: exports print the layout's text, the figure as computed.
+        """
+        if cell.text and cell is self.provisional_total:
+            return f"{cell.text}\n{PROVISIONAL_MARK}"
+        return cell.text
 
     def flags(self, index):
         cell = self.cell(index)

@@ -69,7 +69,7 @@ class FormView(QTableView):
             return metrics.height() * len(cell.text) + 8
         if cell.role is Role.TITLE:
             return 44
-        text = cell.text or " "
+        text = self.form_model().display_text(cell) or " "
         rect = metrics.boundingRect(QRect(0, 0, max(width, 10), 100000), int(Qt.TextFlag.TextWordWrap), text)
         return rect.height() + 10
 

@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
         self.exports = ExportController(self)
         self.config = config
         self.autosaver = None  # made with the first document
+        self._last_jump = None  # (finding, position) of the last F8 jump
 
         self.nav = NavPanel()
         self.nav.pageChosen.connect(self.show_page)
@@ -129,6 +130,8 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(session.undo_stack)
         findings = FindingsView(session)
         findings.activated.connect(self.jump_to)
+        findings.stepRequested.connect(self.next_finding)
+        self._last_jump = None
         old_dock = self.dock.widget()
         self.dock.setWidget(findings)
         if old_dock is not None:
@@ -173,6 +176,7 @@ class MainWindow(QMainWindow):
             elif key == PAGE_FINDINGS:
                 page = FindingsView(self.session)
                 page.activated.connect(self.jump_to)
+                page.stepRequested.connect(self.next_finding)
             else:
                 page = FormPage(self.session, key)
             self.pages[key] = page
@@ -204,14 +208,32 @@ class MainWindow(QMainWindow):
             page.select_path(finding.path)
 
     def next_finding(self, step: int = 1) -> None:
-        findings = self.session.evaluation.findings if self.session else []
-        if not findings:
-            self.statusBar().showMessage("审核通过，没有问题", 5000)
+        """F8 / Shift+F8: the next (previous) item to deal with: the errors, or when none the warnings.
+
+        Steps from the last item jumped to; when that one was fixed meanwhile, the item that took
+        its place comes next, so fixing as you go skips nothing.
+        """
+        if self.session is None:
             return
-        self._finding_index = (getattr(self, "_finding_index", -1) + step) % len(findings)
-        finding = findings[self._finding_index]
+        evaluation = self.session.evaluation
+        errors = evaluation.to_fix()
+        items = errors or [f for _, group in evaluation.grouped() for f in group]
+        if not items:
+            self.statusBar().showMessage("可以提交：审核通过，没有问题", 5000)
+            return
+        last = self._last_jump
+        if last is not None and last[0] in items:
+            index = items.index(last[0]) + step
+        elif last is not None:
+            index = last[1] if step > 0 else last[1] - 1
+        else:
+            index = 0 if step > 0 else -1
+        index %= len(items)
+        finding = items[index]
+        self._last_jump = (finding, index)
         self.jump_to(finding)
-        self.statusBar().showMessage(finding.message, 15000)
+        what = "处需处理" if errors else "个提示（已可以提交）"
+        self.statusBar().showMessage(f"第 {index + 1}/{len(items)} {what}：{finding.message}", 15000)
 
     # --- status and title ---
     def _update_status(self) -> None:
@@ -219,11 +241,19 @@ class MainWindow(QMainWindow):
             return
         evaluation = self.session.evaluation
         errors, warnings = evaluation.counts()
-        self.count_label.setText(f"  错误 {errors}　提示 {warnings}  ")
-        self.count_label.setStyleSheet("color: #c5221f" if errors else "")
-        key = self.nav.current_key()
-        result = evaluation.forms.get(key or "")
-        self.score_label.setText(f"  总分 {result.total:.2f}　等次 {result.grade}  " if result else "")
+        self.count_label.setText(f"  {evaluation.ready_text()}　提示 {warnings}  ")
+        self.count_label.setStyleSheet("color: #c5221f" if errors else "color: #1e7e34")
+        self.count_label.setToolTip(f"错误 {errors} 个（提交前必须处理），提示 {warnings} 个（请核对）；F8 逐一跳转")
+        key = self.nav.current_key() or ""
+        if key not in evaluation.forms:
+            self.score_label.setText("")
+            self.score_label.setToolTip("")
+            return
+        self.score_label.setText(f"  总分 {evaluation.total_text(key)}　等次 {evaluation.grade_text(key)}  ")
+        provisional = evaluation.provisional(key)
+        self.score_label.setStyleSheet("color: #c5221f" if provisional else "")
+        self.score_label.setToolTip("总分与等次待核，先改正：\n" + "\n".join(f.message for f in provisional)
+                                    if provisional else "")
 
     def _update_title(self) -> None:
         session = self.session

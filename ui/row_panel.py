@@ -128,7 +128,9 @@ class RowPanel(QWidget):
             points = result.level1_points.get(group.name, 0)
             style = ' style="color:#c5221f"' if points != group.points else ""
             lines.append(f"{group.name}：<span{style}>{fmt_plain(subtotal) or '0'} / {fmt_plain(points) or '0'}</span>")
-        lines.append(f"<b>总分：{result.total:.2f}　等次：{result.grade}</b>")
+        evaluation = self.session.evaluation
+        style = ' style="color:#c5221f"' if evaluation.provisional(self.key) else ""
+        lines.append(f"<b{style}>总分：{evaluation.total_text(self.key)}　等次：{evaluation.grade_text(self.key)}</b>")
         self.scores.setText("<br>".join(lines))
 
     def update_row(self, row_id: Optional[str]) -> None:
