@@ -85,6 +85,11 @@ class _Builder:
             problems = self.basic.problems
         else:
             read = read_scored(segment)
+            if segment.kind == "project" and _blank_template(read):
+                self.report.forms.pop()
+                self.report.notes.append(f"“{source}”中有一张未填写的项目支出绩效自评表（空白模板），未导入")
+                segment.use(*[c for row in segment.rows for c in row.nonempty()])
+                return
             self.scored.append((segment, read))
             self.unit.update({k: v for k, v in read.unit.items() if v and k not in self.unit})
             self.labels.update(read.labels)
@@ -169,6 +174,16 @@ class _Builder:
             if printed != auto.get(key):
                 setattr(labels, field_name, printed if printed is not None else 0)
                 auto = attachment_numbers(doc)
+
+
+def _blank_template(read: ScoredRead) -> bool:
+    """A project form left as the template prints it (seed 004: 项目支出名称 “/”, rows of ……)."""
+    name = str(read.values.get("name") or "").strip(" /")
+    figures = [v for k, v in read.values.items() if k != "name" and v not in (None, "", "/")
+               and not k.startswith(("department", "implementer"))]
+    rows = [i for i in read.indicators if i.row.name.strip(" /…") or i.row.target or i.row.actual]
+    return not name and not rows and all(not isinstance(v, str) or not v.strip(" /") for v in figures) and not [
+        v for v in figures if not isinstance(v, str)]
 
 
 def _renamed(framework, number: int):

@@ -29,6 +29,7 @@ INDICATOR_COLUMNS = {"level1": ("一级指标",), "level2": ("二级指标",), "
                      "target": ("年度指标值", "指标值"), "actual": ("实际完成值", "完成值", "完成情况"),
                      "points": ("分值", "权重"), "score": ("得分", "自评得分"),
                      "deviation": ("偏差原因分析及改进措施", "偏差原因分析", "偏差原因")}
+_LEVEL1_NAMES = ("产出指标", "效益指标", "满意度指标", "成本指标", "决策指标", "过程指标", "绩效指标")
 GOAL_COLUMNS = {"expected": ("预期目标", "年初设定目标"), "actual": ("实际完成情况", "全年完成情况", "实际完成")}
 
 
@@ -131,6 +132,12 @@ class ScoredReader:
                     value = row.right_of(cell)
                     read.values["duties"] = clean(value.text) if value else ""
                     self.segment.use(cell, value)
+                if cell.key in ("合计", "(2)项目支出") and self.segment.kind == "overall":  # seed 002's two rows
+                    figures = [c for c in row.nonempty() if c is not cell]
+                    path = "funding.executed" if cell.key == "合计" else "expense.project"
+                    read.values[path] = self._figure(row, figures[-1] if figures else None, FieldKind.AMOUNT,
+                                                     cell.key)
+                    self.segment.use(cell, *figures)
 
     def _funding(self, at: int, stop: Optional[int]) -> None:
         header = self._headers(self.rows[at], FUNDING_COLUMNS)
@@ -239,6 +246,16 @@ class ScoredReader:
             if first is not None and first.key.startswith("总分"):
                 self._total_row(row, header)
                 break
+            filled = row.nonempty()
+            if filled and len(row.cells) < len(header) and all(c.key.endswith(("指标", "分)")) for c in filled):
+                for cell in filled:  # a template's 产出指标 / 数量指标 line above its rows
+                    name, points = level1_label(cell.text)
+                    if points is not None or name in _LEVEL1_NAMES:
+                        level1, level1_points = name, points
+                    else:
+                        level2 = name
+                    self.segment.use(cell)
+                continue
             cells = {name: row.under(cell) for name, cell in header.items()}
             for cell in row.cells:
                 if not cell.first or cell.key in ("绩效指标",) or norm(cell.text) == "绩效指标":

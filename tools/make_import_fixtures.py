@@ -53,7 +53,7 @@ def parse_rows_by_blank_lines(lines: list[str], paragraph=lambda line: False) ->
             if table:
                 blocks.append(("table", table))
             table, row = None, None
-            blocks.append(("p", line.strip()))
+            blocks.append(("p", re.sub(r"\[bookmark: [^\]]*\]", "", line).strip()))  # an extraction artefact
     if table:
         blocks.append(("table", table))
     return blocks
@@ -69,8 +69,9 @@ def parse_rows_by_marks(lines: list[str], paragraph) -> list[Block]:
         if table is not None and paragraph(line):
             blocks.append(("table", table))
             table, row = None, None
-        starts_row = line.startswith(" \t") or (line.startswith("\t") and (table is None or blank))
-        blank = not line.strip()
+        # a row starts with space-tab, or after a blank line with its empty side cell (the indicator rows)
+        starts_row = line.startswith(" \t") or (line.startswith("\t") and (table is None or (blank and line.strip() in ("", "总分"))))
+        blank = not line.strip(" ")  # a tab or a full-width space is a cell, not a blank line
         if starts_row:
             table = table if table is not None else []
             row = [line.lstrip(" ")[1:]]
@@ -80,7 +81,7 @@ def parse_rows_by_marks(lines: list[str], paragraph) -> list[Block]:
         elif row is not None:
             row[-1] += "\n" + line
         elif line.strip():
-            blocks.append(("p", line.strip()))
+            blocks.append(("p", re.sub(r"\[bookmark: [^\]]*\]", "", line).strip()))  # an extraction artefact
     if table:
         blocks.append(("table", table))
     return blocks
@@ -200,7 +201,10 @@ def build(folder: Path, out: Path) -> list[Path]:
         blocks = parse_rows_by_blank_lines(seed(folder, number), paragraph)
         write_docx(blocks, out / name)
         written.append(out / name)
-    lines = [line for line in seed(folder, "002") if line.strip() != "效"]  # a stray glyph of 绩效指标
+    lines = seed(folder, "002")
+    for index, line in enumerate(lines):  # the vertical 绩效指标 came out of the PDF as a lone 效
+        if line.strip() == "效" and lines[index + 1].startswith(" \t"):
+            lines[index], lines[index + 1] = " \t绩效指标", lines[index + 1][1:]
     blocks = parse_rows_by_marks(lines, lambda line: line.startswith("2021年度长沙市岳麓区"))
     write_docx(blocks, out / "seed002-yuelu-2021.docx")
     written.append(out / "seed002-yuelu-2021.docx")
