@@ -35,7 +35,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"错误：{message}\n")
 
 
-COMMANDS = ("check", "export", "screenshot", "import")  # also in main.py
+COMMANDS = ("check", "export", "screenshot", "import", "new-year", "summary")  # also in main.py
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,8 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="计算各表得分并审核，不打开窗口",
                            description="计算各表执行率、得分、总分和等次，并列出审核发现的问题。"
                                        "退出码：0 无错误，1 有错误，2 文件无法读取。")
-    check.add_argument("files", nargs="+", metavar="FILE", help="文档（.jxzp）")
+    check.add_argument("files", nargs="+", metavar="FILE", help="文档（.jxzp），或包含文档的文件夹")
     check.add_argument("--json", action="store_true", help="每个文件输出一行 JSON")
+    check.add_argument("--import", dest="with_office", action="store_true",
+                       help="文件夹中的 Excel／Word 表格也逐个导入后审核（每个文件视为一个单位）")
     export = sub.add_parser("export", help="导出为 Excel、Word、PDF",
                             description="把文档中的各张表导出为 Excel、Word 和／或 PDF，文件以单位和年度命名。"
                                         "退出码：0 成功，2 文档无法读取，3 无法写入导出文件。")
@@ -62,6 +64,22 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--out", required=True, metavar="FILE", help="写入的文档（.jxzp）")
     imp.add_argument("--json", action="store_true", help="以一行 JSON 输出导入报告")
     imp.add_argument("--force", action="store_true", help="文档已存在时覆盖它")
+    year = sub.add_parser("new-year", help="从本年度文档开始下一年度",
+                          description="以本年度文档为起点建立下一年度文档：保留单位信息、项目及其指标、分值和年度指标值，"
+                                      "清空实际完成值、得分、偏差原因和各项资金数；基础数据表的本年决算数转为上年决算数。"
+                                      "退出码：0 成功，2 文档无法读取，3 无法写入。")
+    year.add_argument("file", metavar="FILE", help="本年度文档（.jxzp）")
+    year.add_argument("--out", required=True, metavar="NEW", help="下一年度文档（.jxzp）")
+    year.add_argument("--framework", default="keep", metavar="ID",
+                      help="keep 沿用原指标体系（默认）；fit 改用适合新年度的湖南指标体系；或指标体系编号")
+    year.add_argument("--force", action="store_true", help="文档已存在时覆盖它")
+    summary = sub.add_parser("summary", help="把一个文件夹中各单位的文档汇总为一张 Excel 表（财政局用）",
+                             description="读取文件夹中的全部文档，每个单位一行：总分、等次、错误和提示数、是否可以提交；"
+                                         "第二张表列出各表得分，第三张表列出每一条审核发现及其单位和单元格。"
+                                         "退出码：0 已写入，2 没有可汇总的文档，3 无法写入。")
+    summary.add_argument("folders", nargs="+", metavar="DIR", help="文件夹或文档")
+    summary.add_argument("--out", required=True, metavar="FILE", help="写入的 Excel 文件，例如 汇总.xlsx")
+    summary.add_argument("--import", dest="with_office", action="store_true", help="也读取 Excel／Word 表格")
     shot = sub.add_parser("screenshot", help="把窗口的每一页截图为 PNG（无需显示器）",
                           description="打开文档，把窗口的每一页（单位信息、各表、审核结果）依次截图保存为 PNG。")
     shot.add_argument("file", metavar="FILE", help="文档（.jxzp）")
@@ -87,10 +105,16 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check":
         from . import check
-        return check.run(args.files, args.json)
+        return check.run(args.files, args.json, with_office=args.with_office)
     if args.command == "export":
         from . import export
         return export.run(args.file, args.format, args.out)
+    if args.command == "new-year":
+        from . import new_year_cmd
+        return new_year_cmd.run(args.file, args.out, args.framework, args.force)
+    if args.command == "summary":
+        from . import summary_cmd
+        return summary_cmd.run(args.folders, args.out, args.with_office)
     if args.command == "import":
         from . import import_cmd
         return import_cmd.run(args.sources, args.out, args.json, args.force)

@@ -5,7 +5,6 @@ import json
 import sys
 from typing import TextIO
 
-from model import storage
 from model.evaluation import evaluate
 from model.evaluation import PROVISIONAL_MARK
 from model.findings import GROUP_LABELS, GROUP_SUBMISSION, SEVERITY_LABELS
@@ -47,22 +46,27 @@ def _print_text(summary: dict, out: TextIO) -> None:
         out.write(f"  [{SEVERITY_LABELS[finding['severity']]}] {finding['message']}\n")
 
 
-def run(files: list[str], as_json: bool, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run(files: list[str], as_json: bool, out: TextIO = sys.stdout, err: TextIO = sys.stderr,
+        with_office: bool = False) -> int:
+    from .sources import open_sources
     code = EXIT_OK
-    for index, file in enumerate(files):
-        try:
-            doc = storage.load(file)
-        except storage.DocumentError as error:
-            err.write(f"无法读取 {file}：{error}\n")
+    printed = 0
+    for source in open_sources(files, with_office):
+        if source.doc is None:
+            err.write(f"无法读取 {source.path}：{source.error}\n")
             code = EXIT_UNREADABLE
             continue
-        summary = summarize(doc, evaluate(doc), file)
+        summary = summarize(source.doc, evaluate(source.doc), source.path)
         if as_json:
             out.write(json.dumps(summary, ensure_ascii=False) + "\n")
         else:
-            if index:
+            if printed:
                 out.write("\n" + "─" * 40 + "\n")
             _print_text(summary, out)
+        printed += 1
         if any(f["severity"] == "error" for f in summary["findings"]) and code == EXIT_OK:
             code = EXIT_ERRORS
+    if not printed and code == EXIT_OK:
+        err.write(f"没有找到文档：{'、'.join(files)}\n")
+        code = EXIT_UNREADABLE
     return code

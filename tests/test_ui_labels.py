@@ -83,3 +83,22 @@ def test_stated_figures_are_entered_beside_the_form_and_checked(window):
     total.widget.setText("abc")
     total.widget.editingFinished.emit()
     assert window.session.doc.project("p3").stated_funding.executed is None and total.widget.text() == ""
+
+
+def test_new_year_opens_unsaved_for_the_next_year(window):
+    assert window.actions_["new_year"].text() == "新建下一年度…"
+    window.session.undo_stack.setClean()
+    assert window.years.new_year()
+    doc = window.session.doc
+    assert doc.unit.year == 2025 and window.session.modified and window.session.path is None
+    assert "2025年度" in window.windowTitle()
+    assert doc.basic.three_public.prior == D("3.49") and doc.projects[0].indicators[0].actual == ""
+
+
+def test_import_opens_the_forms_as_a_new_document(window):
+    from tests.conftest import ROOT
+    window.session.undo_stack.setClean()
+    assert window.years.import_files([str(ROOT / "tests" / "fixtures" / "import" / "seed000-lukou-2023.docx")])
+    assert window.session.doc.unit.name == "株洲市渌口区征地工作协调服务中心" and window.session.modified
+    assert [r.total for r in window.session.evaluation.forms.values()] == [D("99.00"), D("98.00")]
+    assert window.years.last_report.complete

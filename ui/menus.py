@@ -66,6 +66,11 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
                           QStyle.StandardPixmap.SP_DialogSaveButton))
     menu.addAction(action("save_as", "另存为…", files.save_as, "Ctrl+Shift+S"))
     menu.addSeparator()
+    menu.addAction(action("import", "导入 Excel／Word 表格…", lambda: window.years.import_files(),
+                          tip="读取已填好的绩效自评表（如去年的表），作为新文档打开"))
+    menu.addAction(action("new_year", "新建下一年度…", window.years.new_year,
+                          tip="以当前文档为起点建立下一年度：沿用项目和指标，清空完成值、得分和资金数"))
+    menu.addSeparator()
     menu.addAction(action("export_xlsx", "导出 Excel…", lambda: exports.export(["xlsx"])))
     menu.addAction(action("export_docx", "导出 Word…", lambda: exports.export(["docx"])))
     menu.addAction(action("export_pdf", "导出 PDF…", lambda: exports.export(["pdf"])))

@@ -1,0 +1,49 @@
+"""`main.py new-year FILE --out NEW.jxzp [--framework keep|fit|ID]`: next year started from this year.
+
+Exit codes: 0 written; 2 the document cannot be read (or the framework is unknown); 3 NEW cannot be written
+or exists (give --force to replace it).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TextIO
+
+EXIT_OK, EXIT_UNREADABLE, EXIT_UNWRITABLE = 0, 2, 3
+
+
+def run(file: str, out: str, framework: str = "keep", force: bool = False, stdout: TextIO = sys.stdout,
+        stderr: TextIO = sys.stderr) -> int:
+    from model import storage
+    from model.framework import FormatError, builtin_framework
+    from model.new_year import fitting_framework_id, next_year
+
+    target = Path(out)
+    if target.suffix.lower() != storage.EXTENSION:
+        stderr.write(f"错误：--out 应为 {storage.EXTENSION} 文档\n")
+        return EXIT_UNWRITABLE
+    if target.exists() and not force:
+        stderr.write(f"错误：“{target}”已存在；换一个文件名，或加 --force 覆盖\n")
+        return EXIT_UNWRITABLE
+    try:
+        doc = storage.load(file)
+    except storage.DocumentError as error:
+        stderr.write(f"无法读取 {file}：{error}\n")
+        return EXIT_UNREADABLE
+    chosen = None
+    if framework != "keep":
+        ident = fitting_framework_id(doc.unit.year + 1) if framework == "fit" else framework
+        try:
+            chosen = builtin_framework(ident)
+        except FormatError as error:
+            stderr.write(f"错误：{error}\n")
+            return EXIT_UNREADABLE
+    new = next_year(doc, chosen)
+    try:
+        storage.save(new, target)
+    except storage.DocumentError as error:
+        stderr.write(f"{error}\n")
+        return EXIT_UNWRITABLE
+    stdout.write(f"{target}\n{new.unit.name or '未命名单位'} {new.unit.year}年度：{len(new.projects)} 个项目，"
+                 f"指标和年度指标值沿用 {doc.unit.year} 年，实际完成值、得分和各项资金数已清空\n")
+    return EXIT_OK

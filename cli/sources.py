@@ -1,0 +1,58 @@
+"""What the bureau's commands read: documents named one by one or folders of them, opened alike.
+
+A folder stands for every .jxzp inside it (sub-folders included, in name order); with ``with_office`` also
+the units' Excel/Word files, each imported on its own (one unit's set per file). Each source gives either a
+document or the Chinese reason it could not be read, never an exception.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Optional
+
+from model import storage
+from model.document import Document
+
+OFFICE_SUFFIXES = (".xlsx", ".docx", ".xlsm", ".docm", ".xls", ".doc")
+
+
+@dataclass
+class Source:
+    path: str
+    doc: Optional[Document] = None
+    error: Optional[str] = None
+    imported: bool = False
+
+
+def expand(names: list[str], with_office: bool = False) -> list[str]:
+    """Files in the order given, each folder replaced by its documents (and office files)."""
+    wanted = (storage.EXTENSION,) + (OFFICE_SUFFIXES if with_office else ())
+    result: list[str] = []
+    for name in names:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in wanted
+                           and not p.name.startswith((".", "~$")))  # hidden, and Office's own lock files
+            result.extend(str(p) for p in found)
+        else:
+            result.append(name)
+    return result
+
+
+def open_sources(names: list[str], with_office: bool = False) -> Iterator[Source]:
+    for name in expand(names, with_office):
+        suffix = Path(name).suffix.lower()
+        if with_office and suffix in OFFICE_SUFFIXES:
+            from importers import ImportRefused
+            from importers.assemble import import_files
+            try:
+                doc, _ = import_files([name])
+            except ImportRefused as error:
+                yield Source(name, error=str(error), imported=True)
+                continue
+            yield Source(name, doc, imported=True)
+            continue
+        try:
+            yield Source(name, storage.load(name))
+        except storage.DocumentError as error:
+            yield Source(name, error=str(error))

@@ -1,0 +1,88 @@
+"""新年度: next year's set started from this year's document (Qt-free).
+
+What carries over is what a unit plans again: 单位信息 and the printed wording, the projects with their
+indicator rows, 分值 and 年度指标值, the 年度总体目标·预期目标, the names of the 专项 rows. What is this year's
+fact is cleared: 实际完成值, 得分, 偏差原因, 全年执行数 and the other funding figures, the printed 表上数. In the
+基础数据表 this year's 本年决算数 become next year's 上年决算数.
+"""
+from __future__ import annotations
+
+import copy
+from typing import Optional
+
+from .document import BasicDataForm, Document, ExpenseLine, FundingLine, Goals, IncomeParts, ExpenseParts
+from .framework import Framework
+
+_LINES = ("three_public", "vehicles", "vehicle_purchase", "vehicle_operation", "overseas", "reception",
+          "project_total", "business", "operation", "special_total", "transfer_total", "public_total", "office",
+          "utilities_travel", "meetings_training", "procurement", "basic_adjustment")
+
+
+def _carry(line) -> None:
+    """本年决算数 → 上年决算数; this year's columns cleared."""
+    line.prior, line.budget, line.final = line.final, None, None
+
+
+def _basic(basic: BasicDataForm) -> None:
+    for name in _LINES:
+        _carry(getattr(basic, name))
+    for row in basic.special_rows + basic.transfer_rows:
+        _carry(row)
+    basic.staff_actual = None  # 编制数 rarely changes; the head count is next year's to type
+    basic.building.approved_area = basic.building.actual_area = None
+    basic.building.budget_investment = basic.building.actual_investment = None
+
+
+def _scored(form) -> None:
+    form.goals = Goals(form.goals.expected, "")
+    for row in form.indicators:
+        row.actual, row.score, row.deviation = "", None, ""
+    form.stated_total = form.stated_rate = form.stated_funding_score = None
+
+
+def next_year(doc: Document, framework: Optional[Framework] = None) -> Document:
+    """A new document for ``doc.unit.year + 1`` (``doc`` itself is not changed).
+
+    ``framework`` (optional) replaces the framework of every form; rows are kept as they are and re-mapped
+    by their 一级/二级指标 names, so a row that does not fit the new framework is kept and listed by the
+    checks until it is moved.
+    """
+    new = copy.deepcopy(doc)
+    new.unit.year = doc.unit.year + 1
+    new.unit.fill_date = ""
+    if new.basic is not None:
+        _basic(new.basic)
+    if new.overall is not None:
+        overall = new.overall
+        overall.funding, overall.income, overall.expense = FundingLine(), IncomeParts(), ExpenseParts()
+        _scored(overall)
+    for project in new.projects:
+        for name in ("current", "carryover", "other", "special_account", "stated_funding"):
+            setattr(project, name, FundingLine())
+        if project.closing is not None:
+            project.closing = type(project.closing)()
+        _scored(project)
+    if framework is not None:
+        _change_framework(new, framework)
+    return new
+
+
+def fitting_framework_id(year: int) -> str:
+    """The Hunan framework of a year: the 2023 style up to 2023, the 2024 style from 2024 on (RULES.md §2)."""
+    return "hunan-2023" if year <= 2023 else "hunan-2024"
+
+
+def _change_framework(doc: Document, framework: Framework) -> None:
+    """Every form on ``framework``; a row keeps its 二级指标 and moves to the 一级指标 that holds it there
+    (2023 产出指标／成本指标 has no such group in 2024 and stays where it was, listed by the checks)."""
+    from .document import ordered_indicators
+    homes = {level2: group.name for group in framework.level1 for level2 in group.level2}
+    doc.frameworks = {framework.id: framework}
+    for _, form in doc.scored_forms():
+        form.framework_id = framework.id
+        for row in form.indicators:
+            row.level1 = homes.get(row.level2, row.level1)
+        form.indicators = ordered_indicators(form, framework)
+
+
+__all__ = ["ExpenseLine", "next_year"]
