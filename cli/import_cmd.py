@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from .outputs import refuse_output
+
 EXIT_OK, EXIT_PARTIAL, EXIT_REFUSED, EXIT_UNWRITABLE = 0, 1, 2, 3
 
 
@@ -38,11 +40,7 @@ def run(sources: list[str], out: str, as_json: bool = False, force: bool = False
     from model.evaluation import evaluate
 
     target = Path(out)
-    if target.suffix.lower() != storage.EXTENSION:
-        stderr.write(f"错误：--out 应为 {storage.EXTENSION} 文档，例如 某单位-2024.jxzp\n")
-        return EXIT_UNWRITABLE
-    if target.exists() and not force:
-        stderr.write(f"错误：“{target}”已存在；换一个文件名，或加 --force 覆盖\n")
+    if refuse_output(out, force, stderr):
         return EXIT_UNWRITABLE
     try:
         doc, report = import_files(sources)

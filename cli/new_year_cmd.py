@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from .outputs import refuse_output
+
 EXIT_OK, EXIT_UNREADABLE, EXIT_UNWRITABLE = 0, 2, 3
 
 
@@ -19,11 +21,7 @@ def run(file: str, out: str, framework: str = "keep", force: bool = False, stdou
     from model.new_year import fitting_framework_id, next_year
 
     target = Path(out)
-    if target.suffix.lower() != storage.EXTENSION:
-        stderr.write(f"错误：--out 应为 {storage.EXTENSION} 文档\n")
-        return EXIT_UNWRITABLE
-    if target.exists() and not force:
-        stderr.write(f"错误：“{target}”已存在；换一个文件名，或加 --force 覆盖\n")
+    if refuse_output(out, force, stderr):
         return EXIT_UNWRITABLE
     try:
         doc = storage.load(file)
