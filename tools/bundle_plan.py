@@ -30,8 +30,10 @@ QT_EXCLUDES = tuple(f"PySide6.{name}" for name in (
     "QtQml", "QtQuick", "QtQuickWidgets", "QtQuickControls2", "QtNetwork", "QtOpenGL", "QtOpenGLWidgets",
     "QtSql", "QtTest", "QtDesigner", "QtHelp", "QtUiTools", "QtSvgWidgets", "QtConcurrent", "QtDBus", "QtXml"))
 WINDOW_EXCLUDES = COMMON_EXCLUDES + QT_EXCLUDES
-# The command line: no Qt at all (so no PySide6 runtime hook), and no window code.
-CLI_EXCLUDES = COMMON_EXCLUDES + ("PySide6", "shiboken6", "ui")
+# The command line: no Qt at all (so no PySide6 runtime hook), and no window code; nor
+# multiprocessing, whose PyInstaller runtime hook would import it at every start (~10 ms).
+CLI_EXCLUDES = COMMON_EXCLUDES + ("PySide6", "shiboken6", "ui", "multiprocessing", "concurrent", "pydoc",
+                                  "doctest", "pdb")
 WINDOW_HIDDEN_IMPORTS = ("PySide6.QtPrintSupport", "PySide6.QtSvg")
 
 # Qt plugins kept, by folder; a folder not named here is kept whole.
