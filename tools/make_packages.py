@@ -1,7 +1,7 @@
 """After PyInstaller: weigh the bundle, write the archive (.tar.gz on Linux, .zip on Windows) and,
 on Linux, the UOS/Kylin .deb. package.sh and package.ps1 call it; it prints the sizes it measured.
 
-    .venv/bin/python tools/make_packages.py dist/绩效自评填报 dist
+    .venv/bin/python tools/make_packages.py [dist/绩效自评填报 [dist]]
 
 The .deb follows the UOS/deepin layout: everything under /opt/apps/<appid>/ — files/ (the bundle),
 entries/applications/<appid>.desktop, entries/icons/hicolor/…/<appid>.png|svg, and an `info` JSON —
@@ -146,7 +146,7 @@ def make_archive(bundle: Path, out: Path, platform: str, arch: str) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    bundle = Path(argv[0]).resolve()
+    bundle = Path(argv[0] if argv else ROOT / "dist" / plan.BUNDLE_NAME).resolve()
     out = Path(argv[1] if len(argv) > 1 else bundle.parent).resolve()
     platform, arch = plan.target(), plan.arch()
     folder = size_mb(bundle)

@@ -2,8 +2,8 @@
 
     .venv/bin/python tools/smoke_bundle.py dist/绩效自评填报      (package.sh and package.ps1 run it)
 
-Runs the bundled programs as a user would, from a copy of the examples in a folder whose path has
-Chinese characters and spaces: `jxzp --version`; `jxzp check --json` on every example, compared
+Copies the bundle into a folder whose path has Chinese characters and spaces and runs the programs
+there as a user would, on a copy of the examples in another such folder: `jxzp --version`; `jxzp check --json` on every example, compared
 line by line with `python main.py check --json` from this checkout (tianyuan-2024 must total
 92.93); `jxzp export` to xlsx, docx and pdf, each read back; `jxzp screenshot` (PNG pages that are
 not blank); `jxzp print --pdf` when the command exists. Exits non-zero on the first failure.
@@ -79,19 +79,38 @@ def check_pngs(folder: Path, at_least: int) -> None:
     print(f"    {len(pages)} PNG pages")
 
 
-def smoke(bundle: Path) -> None:
-    jxzp = program(bundle, CLI_PROGRAM)
-    for exe in (jxzp, program(bundle, WINDOW_PROGRAM)):
+def check_cli_has_no_qt(jxzp: Path) -> None:
+    """jxzp's own module archive holds no Qt and no window code (read with PyInstaller's reader)."""
+    try:
+        from PyInstaller.archive.readers import CArchiveReader
+    except ImportError:
+        print("    (PyInstaller not installed here: jxzp's archive not inspected)")
+        return
+    modules = list(CArchiveReader(str(jxzp)).open_embedded_archive("PYZ.pyz").toc)
+    qt = [name for name in modules if name.split(".")[0] in ("PySide6", "shiboken6", "ui")]
+    if qt or "cli.check" not in modules:
+        raise SmokeFailure(f"jxzp's archive: Qt/window modules {qt[:5]}, cli.check present: {'cli.check' in modules}")
+    print(f"    jxzp: {len(modules)} modules, none of Qt or the window")
+
+
+def smoke(built: Path) -> None:
+    for exe in (program(built, CLI_PROGRAM), program(built, WINDOW_PROGRAM)):
         if not exe.is_file():
             raise SmokeFailure(f"missing {exe}")
     work = Path(tempfile.mkdtemp(prefix="jxzp smoke 冒烟测试 "))
     try:
+        # As a unit installs it: the folder copied somewhere else, into a path with Chinese and spaces.
+        bundle = work / "程序 文件夹" / built.name
+        shutil.copytree(built, bundle, symlinks=True)
+        jxzp = program(bundle, CLI_PROGRAM)
+        print(f"  copied to {bundle}")
         docs = work / "单位 文档"
         shutil.copytree(EXAMPLES, docs)
         env = dict(os.environ, JXZP_CONFIG_DIR=str(work / "配置 目录"))
         if sys.platform != "win32" and not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
             env["QT_QPA_PLATFORM"] = "offscreen"
 
+        check_cli_has_no_qt(jxzp)
         version = run([jxzp, "--version"], work, env).stdout.decode("utf-8").strip()
         if VERSION not in version:
             raise SmokeFailure(f"--version printed {version!r}, expected {VERSION}")
