@@ -16,8 +16,10 @@ apt_packages=(python3 python3-venv python3-pip
 if [ "$mode" = "render" ]; then  # LibreOffice only for tools/render.py (290 MB)
   apt_packages+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 fi
+# build: strip/readelf/objdump, dpkg-deb; libwayland-cursor0 because PyInstaller leaves Wayland's
+# libraries to the target system (as it does GL) and package.sh checks that every shipped library resolves.
 if [ "$mode" = "build" ]; then
-  apt_packages+=(binutils dpkg)
+  apt_packages+=(binutils dpkg libwayland-cursor0)
 fi
 
 missing=()

@@ -54,6 +54,24 @@ def glibc_required(folder: Path) -> str:
     return max(versions, key=lambda v: tuple(map(int, v.split("."))), default="2.17")
 
 
+def unresolved_libraries(folder: Path) -> list[str]:
+    """Libraries a shipped ELF file links that neither the bundle nor this machine has (ldd "not found").
+
+    PyInstaller bundles what it finds on the build machine; what it cannot find it only warns about,
+    and the plugin that needs it then fails on every machine (Qt's Wayland plugin without
+    libwayland-cursor was one).
+    """
+    internal = folder / "_internal"
+    env = dict(os.environ, LD_LIBRARY_PATH=f"{internal}:{internal / 'PySide6' / 'Qt' / 'lib'}")
+    missing = set()
+    for path in sorted(folder.rglob("*.so*")):
+        if path.is_file() and not path.is_symlink():
+            output = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env).stdout
+            missing.update(f"{path.relative_to(folder)} → {name}"
+                           for name in re.findall(r"^\s*(\S+) => not found", output, re.MULTILINE))
+    return sorted(missing)
+
+
 def control(arch: str, installed_kb: int, glibc: str) -> str:
     depends = ", ".join((f"libc6 (>= {glibc})", *DEPENDS))
     return (f"Package: {APP_ID}\nVersion: {VERSION}\nArchitecture: {arch}\n"
@@ -159,11 +177,12 @@ def main(argv: list[str]) -> int:
     if size_mb(archive) > MAX_ARCHIVE_MB:
         problems.append(f"archive {size_mb(archive):.1f} MB > {MAX_ARCHIVE_MB} MB")
     if platform == plan.LINUX:
+        problems += [f"unresolved library: {line}" for line in unresolved_libraries(bundle)]
         glibc = glibc_required(bundle)
         deb = make_deb(bundle, out, arch)
         print(f"deb     {deb.name}  {size_mb(deb):.1f} MB (needs glibc ≥ {glibc})")
     if problems:
-        print("TOO BIG: " + "; ".join(problems), file=sys.stderr)
+        print("错误：\n  " + "\n  ".join(problems), file=sys.stderr)
         return 1
     return 0
 
