@@ -17,9 +17,10 @@ if [ "$mode" = "render" ]; then  # LibreOffice only for tools/render.py (290 MB)
   apt_packages+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 fi
 # build: strip/readelf/objdump, dpkg-deb; libwayland-cursor0 because PyInstaller leaves Wayland's
-# libraries to the target system (as it does GL) and package.sh checks that every shipped library resolves.
+# libraries to the target system (as it does GL) and package.sh checks that every shipped library
+# resolves; xvfb so that the smoke test also runs the bundle on an X server (Qt's xcb plugin).
 if [ "$mode" = "build" ]; then
-  apt_packages+=(binutils dpkg libwayland-cursor0)
+  apt_packages+=(binutils dpkg libwayland-cursor0 xvfb xauth)
 fi
 
 missing=()

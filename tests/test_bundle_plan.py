@@ -160,9 +160,10 @@ def test_prune_drops_libraries_only_the_dropped_files_linked():
 
 
 def test_prune_on_windows_keeps_the_c_runtime_and_python_dll():
-    entries = _toc("python311.dll", "python3.dll", "VCRUNTIME140.dll", "MSVCP140.dll", "unused.dll")
+    entries = _toc("python311.dll", "python3.dll", "VCRUNTIME140.dll", "MSVCP140.dll", "unused.dll",
+                   "d3dcompiler_47.dll", folder="")
     kept = {dest for dest, *_ in plan.prune_unlinked(entries, lambda source: [])}
-    assert kept == {"python311.dll", "python3.dll", "VCRUNTIME140.dll", "MSVCP140.dll"}
+    assert kept == {"python311.dll", "python3.dll", "VCRUNTIME140.dll", "MSVCP140.dll", "d3dcompiler_47.dll"}
 
 
 def test_a_dropped_library_still_linked_is_reported():

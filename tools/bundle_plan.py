@@ -174,8 +174,9 @@ def _is_plain_library(dest: str) -> bool:
 
 
 # Loaded by name at run time rather than linked: the bootloader loads libpython/python3.dll, the
-# C runtime comes with every DLL of Python and Qt on Windows.
-_LOADED_BY_NAME = ("libpython", "python3", "vcruntime", "msvcp", "ucrtbase", "api-ms-win")
+# C runtime comes with every DLL of Python and Qt on Windows, and Qt on Windows loads the Direct3D
+# shader compiler itself when it has one.
+_LOADED_BY_NAME = ("libpython", "python3", "vcruntime", "msvcp", "concrt", "ucrtbase", "api-ms-win", "d3dcompiler")
 
 
 def _is_binary(entry: tuple) -> bool:

@@ -136,6 +136,14 @@ def smoke(built: Path) -> None:
         run([jxzp, "screenshot", "tianyuan-2024.jxzp", "--out", shots], docs, env)
         check_pngs(shots, at_least=9)
 
+        xvfb = shutil.which("xvfb-run") if sys.platform.startswith("linux") else None
+        if xvfb and "QT_QPA_PLATFORM" in env:  # also on a real X server: the xcb plugin and its libraries
+            x_env = {key: value for key, value in env.items() if key != "QT_QPA_PLATFORM"}
+            x_shots = work / "截图 X11"
+            run([xvfb, "-a", "-s", "-screen 0 1600x1000x24", jxzp, "screenshot", "tianyuan-2024.jxzp", "--out", x_shots],
+                docs, x_env)
+            check_pngs(x_shots, at_least=9)
+
         help_text = run([jxzp, "--help"], work, env).stdout.decode("utf-8")
         if "print" in help_text.split("命令", 1)[-1]:
             pdf = work / "打印 输出" / "天元区.pdf"
