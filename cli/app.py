@@ -5,6 +5,8 @@ import argparse
 import sys
 from typing import Optional, Sequence
 
+from . import bundle
+
 _ARGPARSE_MESSAGES = (  # argparse speaks English; accountants read Chinese
     (r"the following arguments are required: (.*)", r"缺少参数：\1"),
     (r"unrecognized arguments: (.*)", r"无法识别的参数：\1"),
@@ -27,6 +29,10 @@ class _Parser(argparse.ArgumentParser):
         self._optionals.title = "选项"
         self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
 
+    def add_version(self) -> None:
+        from model.version import VERSION
+        self.add_argument("--version", action="version", version=f"绩效自评填报 {VERSION}", help="显示版本号并退出")
+
     def error(self, message: str):  # noqa: D401 - argparse API
         import re
         for pattern, replacement in _ARGPARSE_MESSAGES:
@@ -36,12 +42,15 @@ class _Parser(argparse.ArgumentParser):
 
 
 COMMANDS = ("check", "export", "screenshot", "import", "new-year", "summary")  # also in main.py
+QT_COMMANDS = ("screenshot", "print")  # the bundled jxzp has no Qt: it hands these to the window program
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The subcommands (headless work)."""
-    parser = _Parser(prog="main.py", description="绩效自评填报：预算绩效自评表的填报、计分、审核与导出。"
-                     "不带命令时打开窗口：python main.py [文档.jxzp]")
+    parser = _Parser(prog=bundle.program_name(),
+                     description="绩效自评填报：预算绩效自评表的填报、计分、审核与导出。"
+                                 "不带命令时打开窗口：python main.py [文档.jxzp]")
+    parser.add_version()
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
     check = sub.add_parser("check", help="计算各表得分并审核，不打开窗口",
                            description="计算各表执行率、得分、总分和等次，并列出审核发现的问题。"
@@ -88,7 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def build_window_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="main.py", description="打开绩效自评填报窗口。命令行工具见 python main.py --help。")
+    parser = _Parser(prog=bundle.program_name(),
+                     description="打开绩效自评填报窗口。命令行工具见 python main.py --help。")
     parser.add_argument("file", nargs="?", help="要打开的文档（.jxzp）；不给出时打开示例文档")
     return parser
 
@@ -96,13 +106,19 @@ def build_window_parser() -> argparse.ArgumentParser:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if len(argv) <= 1 and not (argv and (argv[0] in COMMANDS or argv[0].startswith("-"))):
+        if bundle.qt_missing():
+            return bundle.hand_over(argv)
         from ui.app import run  # the everyday start: no argument parsing needed
         return run(argv[0] if argv else None)
-    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         args = build_window_parser().parse_args(argv)
+        if bundle.qt_missing():
+            return bundle.hand_over(argv)
         from ui.app import run
         return run(args.file)
     args = build_parser().parse_args(argv)
+    if args.command in QT_COMMANDS and bundle.qt_missing():
+        return bundle.hand_over(argv)
     if args.command == "check":
         from . import check
         return check.run(args.files, args.json, with_office=args.with_office)

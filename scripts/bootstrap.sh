@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian/Ubuntu machine for this project: system packages (when run as root or
 # with sudo), a Python 3.11+ virtual environment in .venv, and the pinned Python packages.
-# Usage: scripts/bootstrap.sh runtime|dev     (idempotent: a second run takes about a second)
+# Usage: scripts/bootstrap.sh runtime|dev|build|render   (idempotent: a second run takes about a second)
+#   build: also PyInstaller (requirements-build.txt) and binutils (strip, readelf, objdump) for package.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-runtime}"
@@ -14,6 +15,12 @@ apt_packages=(python3 python3-venv python3-pip
   libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 fonts-wqy-microhei poppler-utils)
 if [ "$mode" = "render" ]; then  # LibreOffice only for tools/render.py (290 MB)
   apt_packages+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+fi
+# build: strip/readelf/objdump, dpkg-deb; libwayland-cursor0 because PyInstaller leaves Wayland's
+# libraries to the target system (as it does GL) and package.sh checks that every shipped library
+# resolves; xvfb so that the smoke test also runs the bundle on an X server (Qt's xcb plugin).
+if [ "$mode" = "build" ]; then
+  apt_packages+=(binutils dpkg libwayland-cursor0 xvfb xauth)
 fi
 
 missing=()
@@ -43,6 +50,7 @@ if [ -z "$python" ]; then echo "错误：需要 Python 3.11 或更新版本。" 
 
 requirements="requirements.txt"
 [ "$mode" = "dev" ] && requirements="requirements-dev.txt"
+[ "$mode" = "build" ] && requirements="requirements-build.txt"
 if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi

@@ -11,22 +11,23 @@ from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from model.resources import resource_dir
 
 from .main_window import MainWindow
-from .settings import Settings, config_dir
+from .settings import APPLICATION, ORGANIZATION, Settings, config_dir
 
 EXAMPLE = "tianyuan-2024.jxzp"
 
 
 def create_app(argv: Optional[list[str]] = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
-    app.setApplicationName("绩效自评填报")
-    app.setOrganizationName("jxzp")
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANIZATION)
     app.setApplicationDisplayName("绩效自评填报")
+    app.setWindowIcon(QIcon(str(resource_dir("icons", "jxzp.png"))))  # title bar and taskbar
     translator = QTranslator(app)  # Qt's own dialogs and buttons in Chinese (打开, 取消, 打印预览 …)
     if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
                        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

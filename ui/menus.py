@@ -5,19 +5,19 @@ from typing import TYPE_CHECKING, Callable
 
 import shiboken6
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QStyle
+from PySide6.QtWidgets import QStyle
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-ABOUT = ("绩效自评填报\n\n填写部门整体支出绩效评价基础数据表、部门整体支出绩效自评表和项目支出绩效自评表，"
-         "自动计算执行率、得分、总分和评价等次，审核常见问题，并导出 Excel、Word、PDF。\n\n"
-         "文档保存在本机，不需要网络。")
-
-
 def _label(item: QAction, verb: str, text: str) -> None:
     if shiboken6.isValid(item):  # the window may be closing
         item.setText(f"{verb}“{text}”" if text else verb)
+
+
+def _about(window: "MainWindow") -> None:
+    from .about import show_about  # on first use: the dialog is rarely opened
+    show_about(window)
 
 
 def _form_command(window: "MainWindow", name: str) -> Callable[[], None]:
@@ -121,7 +121,7 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     window.dock.toggleViewAction().setText("显示审核窗格")
 
     menu = bar.addMenu("帮助(&H)")
-    menu.addAction(action("about", "关于", lambda: QMessageBox.about(window, "关于 绩效自评填报", ABOUT)))
+    menu.addAction(action("about", "关于", lambda: _about(window)))
 
     toolbar = window.addToolBar("常用")
     toolbar.setObjectName("mainToolbar")

@@ -1,25 +1,39 @@
 """User settings (window geometry, last folder, recent files) declared once, with defaults.
 
-Stored as an INI file in the user's own configuration folder (no registry, no admin rights).
-JXZP_CONFIG_DIR overrides the folder: tests and portable installs use it.
+Stored as an INI file in the user's own configuration folder (no registry, no admin rights), with
+the autosaves beside it (ui/autosave.py): on Windows %APPDATA%\\jxzp\\绩效自评填报 (the user's own
+application data, writable without admin rights), elsewhere $XDG_CONFIG_HOME or
+~/.config/jxzp/绩效自评填报 — where Qt's AppConfigLocation put it on Linux before. JXZP_CONFIG_DIR
+overrides the folder: tests and portable installs use it.
 """
 from __future__ import annotations
 
 import os
-from pathlib import Path
+import sys
+from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
+from typing import Mapping
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 MAX_RECENT = 8
+ORGANIZATION, APPLICATION = "jxzp", "绩效自评填报"  # also the names create_app gives Qt
+
+
+def config_dir_for(platform: str, environ: Mapping[str, str], home: PurePath) -> PurePath:
+    """Where settings and autosaves go, computed without touching the disk (tests check Windows on Linux)."""
+    if "JXZP_CONFIG_DIR" in environ and environ["JXZP_CONFIG_DIR"]:
+        return (PureWindowsPath if platform == "win32" else PurePosixPath)(environ["JXZP_CONFIG_DIR"])
+    if platform == "win32":
+        appdata = environ.get("APPDATA")
+        base = PureWindowsPath(appdata) if appdata else PureWindowsPath(home) / "AppData" / "Roaming"
+    else:
+        xdg = environ.get("XDG_CONFIG_HOME", "")
+        base = PurePosixPath(xdg) if xdg.startswith("/") else PurePosixPath(home) / ".config"
+    return base / ORGANIZATION / APPLICATION
 
 
 def config_dir() -> Path:
-    override = os.environ.get("JXZP_CONFIG_DIR")
-    if override:
-        path = Path(override)
-    else:
-        base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
-        path = Path(base or Path.home() / ".jxzp")
+    path = Path(config_dir_for(sys.platform, os.environ, Path.home()))
     path.mkdir(parents=True, exist_ok=True)
     return path
 
