@@ -22,6 +22,9 @@ def _print_text(summary: dict, out: TextIO) -> None:
             rate = form["control_rate"]
             out.write(f"  控制率 {rate + '%' if rate else '—'}\n")
             continue
+        if form["form"] == "comprehensive":  # 怀化: a typed 综合得分, no funding row
+            out.write(f"  综合得分 {form['total_score'] or '—'}　等次 {form['grade'] or '—'}\n")
+            continue
         rate = form["execution_rate"]
         out.write(f"  执行率 {rate + '%' if rate else '—'}　资金执行得分 {form['funding_score']}"
                   f"（分值 {form['funding_points']}）\n")

@@ -36,6 +36,15 @@ CODES = {
     "basic.parts_mismatch": "基础数据表中明细合计与所属行不符",
     "cross.mismatch": "同一数字在不同表中不一致",
     "text.future_year": "文字中出现晚于本表年度的年份",
+    "comprehensive.income_mismatch": "综合自评表：收入合计与上年结转、各项拨款及其他收入之和不符",
+    "comprehensive.expense_mismatch": "综合自评表：支出合计与基本支出、项目支出之和不符",
+    "comprehensive.basic_expense_mismatch": "综合自评表：基本支出与人员支出、公用支出之和不符",
+    "comprehensive.three_public_mismatch": "综合自评表：三公经费合计与各项之和不符",
+    "comprehensive.assets_mismatch": "综合自评表：固定资产合计与在用、出租、其他之和不符",
+    "comprehensive.score_out_of_range": "绩效自评综合得分不在 0—100 分之间",
+    "comprehensive.grade_mismatch": "评价等次与绩效自评综合得分对应的等次不符",
+    "complete.required_empty": "提交前检查：必填的单元格为空",
+    "complete.total_empty": "提交前检查：合计未填写，而其中各项已填写",
 }
 
 
