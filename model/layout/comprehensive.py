@@ -249,9 +249,11 @@ def comprehensive_layout(doc: Document, result: ComprehensiveResult) -> Layout:
                   range(table_start, g.row), range(header, header + 1))
 
 
+SHORT_SECTIONS = ("一、基本概况", "二、收支情况", "三、整体支出绩效自评情况", "四、评价人员", "五、评价报告综述")
+
+
 def section_anchors(doc: Document) -> list[tuple[str, str]]:
-    """(printed heading, the path of its first cell) of each section, for the window's navigation."""
-    form = doc.comprehensive
+    """(short heading, the path of its first cell) of each section, for the window's navigation."""
     firsts = (f"{KEY}.contact", f"{KEY}.organisations", f"{KEY}.goals.expected", f"{KEY}.evaluators",
               f"{KEY}.report_summary")
-    return list(zip(SECTIONS, firsts)) if form is not None else []
+    return list(zip(SHORT_SECTIONS, firsts)) if doc.comprehensive is not None else []
