@@ -5,7 +5,8 @@
   the 机构 rows, so it always equals their sum and its 合计 agree whenever the rows' do;
 * 实有人数 above 人员编制 (a warning, as 控制率 on the basic-data table);
 * 综合得分 outside 0–100, and a typed 评价等次 that is not the grade of the 综合得分 (errors);
-* empty required cells (提交前检查: codes ``complete.*``, warnings), texts naming a later year.
+* empty required cells (提交前检查: codes ``complete.*``, errors, as the bureau sends such a form back),
+  texts naming a later year. Blank 机构 and 定量 rows are allowed: the bureau's template prints them.
 """
 from __future__ import annotations
 
@@ -60,7 +61,7 @@ def _check_sums(sink: _Sink, form: ComprehensiveForm) -> None:
             terms = "＋".join(f"{label_of(cls, name)} {_amount(value)}" for name, value in zip(check.parts, parts)
                              if value is not None)
             if stated is None:
-                sink.add(WARNING, "complete.total_empty", path,
+                sink.add(ERROR, "complete.total_empty", path,
                          f"{where}的{total_label}未填写，其中各项（{terms}）合计 {_amount(part_sum)} 万元")
             elif stated != part_sum:
                 sink.sum_mismatch(check.code, path,
@@ -87,13 +88,6 @@ def _check_score(sink: _Sink, form: ComprehensiveForm, result: ComprehensiveResu
                  f"评价等次填写为“{typed}”，但综合得分 {fmt_plain(score)} 分对应的等次是“{result.grade}”")
 
 
-def _check_indicators(sink: _Sink, form: ComprehensiveForm) -> None:
-    for number, row in enumerate(form.indicators, start=1):
-        if (row.name.strip() or row.target.strip()) and not row.actual.strip():
-            sink.add(WARNING, "indicator.actual_empty", f"{KEY}.indicators[{row.id}].actual",
-                     f"定量指标第{number}行“{row.name.strip() or row.level2}”未填写完成情况")
-
-
 def _texts(form: ComprehensiveForm) -> list[tuple[str, str, str]]:
     """(path, label, text) of every text a later year may be mistyped in."""
     names = ("duties", "main_work", "achievements", "department_opinion", "finance_opinion", "report_summary")
@@ -117,7 +111,7 @@ def _check_years(sink: _Sink, form: ComprehensiveForm, year: int) -> None:
 def _check_complete(sink: _Sink, doc: Document, form: ComprehensiveForm, result: ComprehensiveResult) -> None:
     """提交前检查: the cells a bureau returns a form for when they are left empty."""
     def empty(path: str, label: str, hint: str = "") -> None:
-        sink.add(WARNING, "complete.required_empty", path, f"“{label}”未填写{hint}")
+        sink.add(ERROR, "complete.required_empty", path, f"“{label}”未填写{hint}")
 
     for name in ("contact", "contact_phone", "staff_authorized", "staff_actual", "duties", "main_work",
                  "achievements"):
@@ -134,6 +128,11 @@ def _check_complete(sink: _Sink, doc: Document, form: ComprehensiveForm, result:
             empty(f"{KEY}.goals.{name}", f"定性目标·{label}")
     if not any(row.name.strip() for row in form.indicators):
         empty(f"{KEY}.indicators", "整体支出绩效定量目标（三级指标）", "，至少填写一行")
+    for number, row in enumerate(form.indicators, start=1):  # a row begun must be finished
+        if row.name.strip() or row.target.strip() or row.actual.strip():
+            for name, label in (("name", "三级指标"), ("target", "指标值"), ("actual", "完成情况")):
+                if not getattr(row, name).strip():
+                    empty(f"{KEY}.indicators[{row.id}].{name}", f"定量指标第{number}行的{label}")
     if form.score is None:
         empty(f"{KEY}.score", "绩效自评综合得分")
     if not form.grade.strip():
@@ -156,7 +155,6 @@ def check_comprehensive(doc: Document, result: ComprehensiveResult) -> list[Find
     _check_sums(sink, form)
     _check_staff(sink, form, result)
     _check_score(sink, form, result)
-    _check_indicators(sink, form)
     _check_years(sink, form, doc.unit.year)
     _check_complete(sink, doc, form, result)
     return sink.items

@@ -60,6 +60,7 @@ def test_check_json_lists_the_comprehensive_form(tmp_path, jingzhou):
     assert form["form"] == "comprehensive" and form["key"] == "comprehensive"
     assert D(form["total_score"]) == 94 and form["grade"] == "优" and form["stated_grade"] == "优"
     assert form["control_rate"] == "59.46"  # 22 ÷ 37
+    assert len(form["indicators"]) == 17 and form["indicators"][-1]["actual"] == "≥98%"
 
 
 def test_a_wrong_project_expense_fails_the_check_naming_the_total(tmp_path, jingzhou):
@@ -106,7 +107,7 @@ def test_total_left_empty_and_staff_above_the_establishment(jingzhou):
     form = jingzhou.comprehensive
     form.organisations[0].income.total = None
     [found] = findings(jingzhou, "complete.total_empty")
-    assert found.severity == WARNING and "收入合计未填写" in found.message and "6688.63" in found.message
+    assert found.severity == ERROR and "收入合计未填写" in found.message and "6688.63" in found.message
     form.staff_actual = D(40)
     [staff] = findings(jingzhou, "staff.control_rate_high")
     assert staff.severity == WARNING and "实有人数 40 人超过人员编制 37 人" in staff.message
@@ -135,7 +136,7 @@ def test_empty_grade_is_incomplete_and_says_what_it_should_be(jingzhou):
 def test_a_blank_form_lists_what_must_be_filled_before_handing_in():
     doc = new_document("单位", 2024, with_basic=False, with_overall=False, with_comprehensive=True)
     found = findings(doc)
-    assert {f.code for f in found} == {"complete.required_empty"} and all(f.severity == WARNING for f in found)
+    assert {f.code for f in found} == {"complete.required_empty"} and all(f.severity == ERROR for f in found)
     where = {f.path for f in found}
     for path in ("comprehensive.contact", "comprehensive.staff_actual", "comprehensive.score", "comprehensive.grade",
                  "comprehensive.evaluators", "comprehensive.indicators", "comprehensive.report_summary",
@@ -152,8 +153,13 @@ def test_indicator_without_result_and_later_years(jingzhou):
     row = jingzhou.comprehensive.indicators[0]
     row.actual = ""
     [found] = findings(jingzhou)
-    assert found.code == "indicator.actual_empty" and found.path == f"comprehensive.indicators[{row.id}].actual"
-    row.actual = "已完成"
+    assert found.code == "complete.required_empty" and found.path == f"comprehensive.indicators[{row.id}].actual"
+    assert "定量指标第1行的完成情况" in found.message
+    row.actual, row.name = "已完成", ""
+    assert [f.path for f in findings(jingzhou)] == [f"comprehensive.indicators[{row.id}].name"]
+    row.name, row.target, row.actual = "", "", ""  # a blank row, as the template prints them: fine
+    assert findings(jingzhou) == []
+    row.name, row.target, row.actual = "党风廉政建设工作完成率", "100%", "已完成"
     jingzhou.comprehensive.report_summary += "\n2025年继续推进。"
     [found] = findings(jingzhou)
     assert found.code == "text.future_year" and "2025年" in found.message

@@ -1,4 +1,4 @@
-"""Files of format version 1 (the examples as committed before version 2) keep opening and scoring alike."""
+"""Files of older format versions (the examples as committed before each change) keep opening and scoring alike."""
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -11,8 +11,10 @@ from model.evaluation import evaluate
 from model.factory import new_document, new_project
 from tests.conftest import example_path
 
-V1 = Path(__file__).parent / "fixtures" / "v1"
-V1_NAMES = sorted(path.stem for path in V1.glob("*.jxzp"))  # the examples that existed in version 1
+FIXTURES = Path(__file__).parent / "fixtures"
+V1 = FIXTURES / "v1"
+OLD_FILES = [(version, path.stem) for version in (1, 2)  # the examples that existed in each version
+             for path in sorted((FIXTURES / f"v{version}").glob("*.jxzp"))]
 D = Decimal
 
 
@@ -22,11 +24,11 @@ def outcome(doc):
             sorted((f.severity, f.code, f.path, f.message) for f in evaluation.findings))
 
 
-@pytest.mark.parametrize("name", V1_NAMES)
-def test_version_1_files_open_with_the_same_scores_and_findings(name):
-    raw = (V1 / f"{name}.jxzp").read_text(encoding="utf-8")
-    assert json.loads(raw)["version"] == 1  # the fixtures really are the old format
-    old = storage.load(V1 / f"{name}.jxzp")
+@pytest.mark.parametrize("version, name", OLD_FILES)
+def test_older_files_open_with_the_same_scores_and_findings(version, name):
+    path = FIXTURES / f"v{version}" / f"{name}.jxzp"
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == version  # really the old format
+    old = storage.load(path)
     assert outcome(old) == outcome(storage.load(example_path(name)))
 
 
