@@ -87,7 +87,7 @@ def test_a_wrong_figure_is_marked_and_explained(window, qtbot):
     cell = page.model.layout.bound(finding.path)
     from ui.form_model import SeverityRole
     assert page.model.index(cell.row, cell.col).data(SeverityRole) == "error"
-    assert "错误 1" in window.count_label.text()
+    assert "#c5221f" in window.count_label.styleSheet()  # the status bar turns red
 
 
 def test_indicator_and_evaluator_rows_by_keyboard(window, qtbot):
@@ -168,3 +168,22 @@ def test_the_unit_page_adds_and_removes_the_form(window):
     window.undo()
     assert window.session.doc.comprehensive is not None
     assert QApplication.instance() is not None
+
+
+def test_seed_002s_total_rows_are_edited_in_place(window, qtbot, tmp_path):
+    path = tmp_path / "yuelu.jxzp"
+    shutil.copy(example_path("yuelu-2021"), path)
+    assert window.files.open_path(path)
+    page = page_of(window, "overall")
+    assert [c.text for c in page.model.layout.cells_in_row(page.model.layout.bound("overall.funding.executed").row)][
+        0] == "合计"
+    type_into(qtbot, page, "overall.funding.executed", "423.35")
+    qtbot.waitUntil(lambda: window.session.doc.overall.funding.executed == D("423.35"))
+    assert any(f.code == "funding.expense_mismatch" for f in window.session.evaluation.findings)  # 293.56 + 129.69
+    unit = page_of(window, "unit")
+    toggle = next(f for p, f in unit.fields.items() if p == "labels.funding_as_totals")
+    toggle.widget.click()  # the usual 年度预算申请 block instead
+    assert not window.session.doc.labels.funding_as_totals
+    page = page_of(window, "overall")  # refreshed when shown again
+    assert page.model.layout.bound("overall.funding.rate").text == "—"
+    assert "合计" not in [c.text for c in page.model.layout.cells]
