@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import TextIO
+from typing import Optional, TextIO
 
 from model.evaluation import evaluate
 from model.evaluation import PROVISIONAL_MARK
@@ -21,6 +21,9 @@ def _print_text(summary: dict, out: TextIO) -> None:
         if form["form"] == "basic_data":
             rate = form["control_rate"]
             out.write(f"  控制率 {rate + '%' if rate else '—'}\n")
+            continue
+        if form["form"] == "comprehensive":  # 怀化: a typed 综合得分, no funding row
+            out.write(f"  综合得分 {form['total_score'] or '—'}　等次 {form['grade'] or '—'}\n")
             continue
         rate = form["execution_rate"]
         out.write(f"  执行率 {rate + '%' if rate else '—'}　资金执行得分 {form['funding_score']}"
@@ -46,8 +49,9 @@ def _print_text(summary: dict, out: TextIO) -> None:
         out.write(f"  [{SEVERITY_LABELS[finding['severity']]}] {finding['message']}\n")
 
 
-def run(files: list[str], as_json: bool, out: TextIO = sys.stdout, err: TextIO = sys.stderr,
+def run(files: list[str], as_json: bool, out: Optional[TextIO] = None, err: Optional[TextIO] = None,
         with_office: bool = False) -> int:
+    out, err = out or sys.stdout, err or sys.stderr  # looked up now: tests and the bundle swap them
     from .sources import open_sources
     code = EXIT_OK
     printed = 0

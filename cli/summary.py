@@ -46,6 +46,16 @@ def summarize(doc: Document, evaluation: Evaluation, file: str) -> dict[str, Any
                       "control_rate": _rate(basic.control_rate),
                       "scale_control_rate": _rate(basic.scale_rate),
                       "investment_control_rate": _rate(basic.investment_rate)})
+    comprehensive = evaluation.comprehensive
+    if doc.comprehensive is not None and comprehensive is not None:  # 怀化: the 综合得分 is typed
+        form = doc.comprehensive
+        forms.append({"form": "comprehensive", "key": "comprehensive", "title": form_title(doc, "comprehensive"),
+                      "execution_rate": None, "funding_score": None, "funding_points": None, "subtotals": {},
+                      "total_score": _dec(form.score), "grade": comprehensive.grade or None,
+                      "stated_grade": form.grade.strip() or None, "control_rate": _rate(comprehensive.control_rate),
+                      "indicators": [{"path": f"comprehensive.indicators[{row.id}]", "level1": row.level1,
+                                      "level2": row.level2, "name": row.name, "target": row.target,
+                                      "actual": row.actual} for row in form.indicators]})
     for key, result in evaluation.forms.items():
         provisional = evaluation.provisional(key)
         forms.append({"form": form_kind(key), "key": key, "title": form_title(doc, key),

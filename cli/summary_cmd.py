@@ -6,13 +6,14 @@ summarise; 3 the workbook cannot be written.
 from __future__ import annotations
 
 import sys
-from typing import TextIO
+from typing import Optional, TextIO
 
 EXIT_OK, EXIT_NOTHING, EXIT_UNWRITABLE = 0, 2, 3
 
 
-def run(names: list[str], out: str, with_office: bool = False, stdout: TextIO = sys.stdout,
-        stderr: TextIO = sys.stderr) -> int:
+def run(names: list[str], out: str, with_office: bool = False, stdout: Optional[TextIO] = None,
+        stderr: Optional[TextIO] = None) -> int:
+    stdout, stderr = stdout or sys.stdout, stderr or sys.stderr  # looked up now: tests and the bundle swap them
     from exporters.common import ExportError
     from exporters.summary_xlsx import write_summary
     from model.evaluation import evaluate

@@ -160,7 +160,7 @@ class _Builder:
     def _labels(self, doc: Document) -> None:
         labels = doc.labels
         for name, value in self.labels.items():
-            if hasattr(labels, name) and isinstance(value, str) and value:
+            if hasattr(labels, name) and isinstance(value, (str, bool)) and value != "":
                 setattr(labels, name, value)
         if self.basic is not None:
             labels.show_empty_transfer = self.basic.transfer_row_printed

@@ -135,6 +135,7 @@ class ScoredReader:
                 if cell.key in ("合计", "(2)项目支出") and self.segment.kind == "overall":  # seed 002's two rows
                     figures = [c for c in row.nonempty() if c is not cell]
                     path = "funding.executed" if cell.key == "合计" else "expense.project"
+                    read.labels["funding_as_totals"] = True
                     read.values[path] = self._figure(row, figures[-1] if figures else None, FieldKind.AMOUNT,
                                                      cell.key)
                     self.segment.use(cell, *figures)

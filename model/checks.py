@@ -94,7 +94,7 @@ def _funding_paths(form_key: str, is_project: bool) -> dict[str, str]:
 
 
 def _check_funding(sink: _Sink, form: ScoredForm, framework: Framework, result: FormResult,
-                   is_project: bool) -> None:
+                   is_project: bool, parts_printed: bool = True) -> None:
     key = sink.form_key
     paths = _funding_paths(key, is_project)
     line = result.funding
@@ -118,13 +118,17 @@ def _check_funding(sink: _Sink, form: ScoredForm, framework: Framework, result: 
                          f"相差较大（{change}），请在自评报告中说明预算调整原因")
     if is_project:
         return
-    income_sum = total(form.income.parts())
+    # Seed 002's form prints 合计 and （2）项目支出 only: no 按收入性质分 to add up, and 按支出性质分 only
+    # when the unit has also entered its 基本支出 (the form does not show it)
+    income_sum = total(form.income.parts()) if parts_printed else None
     if income_sum is not None and line.annual is not None and income_sum != line.annual:
         sink.sum_mismatch("funding.income_mismatch", f"{key}.income.general_budget",
                           f"按收入性质分合计 {_amount(income_sum)} 万元，与全年预算数 {_amount(line.annual)} 万元"
                           f"不符，相差 {_amount(abs(income_sum - line.annual))} 万元",
                           income_sum - line.annual)
     expense_sum = total(form.expense.parts())
+    if not parts_printed and None in form.expense.parts():
+        expense_sum = None
     if expense_sum is not None and line.executed is not None and expense_sum != line.executed:
         sink.sum_mismatch("funding.expense_mismatch", f"{key}.expense.basic",
                           f"按支出性质分合计（基本支出＋项目支出）{_amount(expense_sum)} 万元，与全年执行数 "
@@ -207,7 +211,7 @@ def check_scored_form(doc: Document, key: str, form: ScoredForm, result: FormRes
     sink = _Sink(key, form_title(doc, key))
     is_project = key != "overall"
     year = doc.unit.year
-    _check_funding(sink, form, framework, result, is_project)
+    _check_funding(sink, form, framework, result, is_project, not doc.labels.funding_as_totals)
     _check_points(sink, form, framework, result)
     check_form_submission(sink, form, framework, result, is_project)
     _check_rows(sink, form, framework, result, year)

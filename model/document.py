@@ -15,12 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator, Optional, Union
 
+from .comprehensive import ComprehensiveForm
 from .framework import Framework
 from .money import Amount, total
 from .registry import MAX_SHORT_TEXT, FieldKind, record, records, spec_of, value
 
 FORM_BASIC = "basic"  # 整体支出绩效评价基础数据表
 FORM_OVERALL = "overall"  # 部门整体支出绩效自评表
+FORM_COMPREHENSIVE = "comprehensive"  # 怀化 部门（单位）整体支出绩效自评表 (model.comprehensive)
 PROJECT_PREFIX = "projects"  # 项目支出绩效自评表, one per project: projects[p1]
 
 K = FieldKind
@@ -74,6 +76,8 @@ class Labels:
     show_special_account: bool = value(K.BOOL, "项目表印“财政专户管理资金”行", False)
     show_empty_transfer: bool = value(K.BOOL, "基础数据表印空的“上级转移支付”行", True)
     show_codes: bool = value(K.BOOL, "印单位编码、项目编码行", False)
+    # seed 002 prints two rows, 合计 (全年执行数) and （2）项目支出, where others print 年度预算申请
+    funding_as_totals: bool = value(K.BOOL, "整体自评表只印“合计”“（2）项目支出”两行（代替年度预算申请）", False)
     # 附件N above each form: None numbers the forms in print order, 0 prints no 附件 line (seed 002)
     attachment_basic: Optional[int] = value(K.INTEGER, "基础数据表附件号", hint="自动", minimum=0, maximum=99)
     attachment_overall: Optional[int] = value(K.INTEGER, "整体自评表附件号", hint="自动", minimum=0, maximum=99)
@@ -327,6 +331,8 @@ class Document:
     basic: Optional[BasicDataForm] = record(BasicDataForm, "整体支出绩效评价基础数据表", optional=True,
                                             key="basic_data")
     overall: Optional[OverallForm] = record(OverallForm, "部门整体支出绩效自评表", optional=True)
+    comprehensive: Optional[ComprehensiveForm] = record(ComprehensiveForm, "部门（单位）整体支出绩效自评表",
+                                                        optional=True)
     projects: list[ProjectForm] = records(ProjectForm, "项目支出绩效自评表")
     labels: Labels = record(Labels, "表格文字")
 
@@ -351,6 +357,8 @@ class Document:
             return self.basic
         if key == FORM_OVERALL:
             return self.overall
+        if key == FORM_COMPREHENSIVE:
+            return self.comprehensive
         return self.project(project_id_of(key))
 
     def all_ids(self) -> set[str]:
@@ -360,6 +368,8 @@ class Document:
         if self.basic is not None:
             ids.update(row.id for row in self.basic.special_rows)
             ids.update(row.id for row in self.basic.transfer_rows)
+        if self.comprehensive is not None:
+            ids.update(self.comprehensive.ids())
         return ids
 
     def new_id(self, prefix: str) -> str:
@@ -382,11 +392,11 @@ def project_id_of(key: str) -> str:
 
 
 def form_kind(key: str) -> str:
-    """basic_data | overall | project, as the command line reports it."""
+    """basic_data | overall | comprehensive | project, as the command line reports it."""
     if key == FORM_BASIC:
         return "basic_data"
-    if key == FORM_OVERALL:
-        return "overall"
+    if key in (FORM_OVERALL, FORM_COMPREHENSIVE):
+        return key
     return "project"
 
 
@@ -396,6 +406,8 @@ def form_title(doc: Document, key: str) -> str:
         return "整体支出绩效评价基础数据表"
     if key == FORM_OVERALL:
         return "部门整体支出绩效自评表"
+    if key == FORM_COMPREHENSIVE:
+        return spec_of(Document, "comprehensive").label
     project = doc.project(project_id_of(key))
     return f"项目支出绩效自评表（{project.name or '未命名项目'}）"
 

@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from .checks import check_basic, check_cross, check_scored_form
+from .checks_comprehensive import check_comprehensive
 from .checks_stated import check_stated
-from .document import FORM_BASIC, Document
+from .comprehensive import ComprehensiveResult, comprehensive_result
+from .document import FORM_BASIC, FORM_COMPREHENSIVE, Document
 from .findings import (ERROR, GROUP_PLAUSIBILITY, GROUP_REVIEW, GROUP_SUBMISSION, STRUCTURAL_CODES,
                        WARNING, Finding)
 from .money import Amount, ratio
@@ -35,6 +37,7 @@ class Evaluation:
     basic: Optional[BasicResult] = None
     form_findings: dict[str, list[Finding]] = field(default_factory=dict)
     cross_findings: list[Finding] = field(default_factory=list)
+    comprehensive: Optional[ComprehensiveResult] = None  # the 怀化 form's 汇总 and grade, if it has one
     _all: Optional[list[Finding]] = field(default=None, repr=False, compare=False)
     _grouped: Optional[list[tuple[str, list[Finding]]]] = field(default=None, repr=False, compare=False)
 
@@ -52,7 +55,7 @@ class Evaluation:
 
     def _collect(self) -> list[Finding]:
         result: list[Finding] = []
-        for key in [FORM_BASIC, *self.forms]:
+        for key in [FORM_BASIC, FORM_COMPREHENSIVE, *self.forms]:
             items = self.form_findings.get(key, [])
             result += [f for f in items if f.severity == ERROR] + [f for f in items if f.severity == WARNING]
         result += self.cross_findings
@@ -122,6 +125,13 @@ def basic_result(doc: Document) -> Optional[BasicResult]:
                        ratio(b.actual_area, b.approved_area), ratio(b.actual_investment, b.budget_investment))
 
 
+def comprehensive_of(doc: Document) -> Optional[ComprehensiveResult]:
+    form = doc.comprehensive
+    if form is None:
+        return None
+    return comprehensive_result(form, doc.frameworks[form.framework_id].grade_for)
+
+
 class Evaluator:
     """Holds a document's evaluation and brings it up to date after edits."""
 
@@ -153,7 +163,13 @@ class Evaluator:
         else:
             findings[FORM_BASIC] = old.form_findings[FORM_BASIC]
             basic = old.basic
-        self.evaluation = Evaluation(forms, basic, findings, check_cross(doc, forms))
+        if dirty is None or FORM_COMPREHENSIVE in dirty or FORM_COMPREHENSIVE not in old.form_findings:
+            comprehensive = comprehensive_of(doc)
+            findings[FORM_COMPREHENSIVE] = check_comprehensive(doc, comprehensive) if comprehensive else []
+        else:
+            comprehensive = old.comprehensive
+            findings[FORM_COMPREHENSIVE] = old.form_findings[FORM_COMPREHENSIVE]
+        self.evaluation = Evaluation(forms, basic, findings, check_cross(doc, forms), comprehensive)
         return self.evaluation
 
 

@@ -1,6 +1,8 @@
 """Making new documents, projects and rows with sensible defaults (新建)."""
 from __future__ import annotations
 
+from .comprehensive import ComprehensiveForm, Organisation, QuantitativeRow
+from .comprehensive_template import Template, builtin_template
 from .document import BasicDataForm, Document, IndicatorRow, OverallForm, ProjectForm, UnitInfo
 from .framework import Framework, builtin_framework
 
@@ -9,10 +11,17 @@ DEFAULT_FRAMEWORK = "hunan-2024"
 
 def new_document(name: str = "", year: int = 2024, framework: str | Framework = DEFAULT_FRAMEWORK, *,
                  department: str = "", with_basic: bool = True, with_overall: bool = True,
-                 starter_rows: bool = False) -> Document:
-    """An empty set for one unit and year; ``starter_rows`` gives one blank row per 二级指标."""
+                 starter_rows: bool = False, with_comprehensive: bool = False) -> Document:
+    """An empty set for one unit and year; ``starter_rows`` gives one blank row per 二级指标.
+
+    ``with_comprehensive``: the 怀化 form (its blank rows as the bureau's template has them) — usually
+    instead of the basic-data and overall forms; ``framework`` then gives the 评价等次 bands (and is the
+    one project forms use).
+    """
     fw = builtin_framework(framework) if isinstance(framework, str) else framework
     doc = Document(UnitInfo(name=name, department=department, year=year), {fw.id: fw})
+    if with_comprehensive:
+        doc.comprehensive = new_comprehensive(doc, fw.id)
     if with_basic:
         doc.basic = BasicDataForm()
     if with_overall:
@@ -49,3 +58,25 @@ def new_project(doc: Document, name: str = "", framework_id: str | None = None, 
                 used.add(f"r{number}")
                 project.indicators.append(IndicatorRow(f"r{number}", group.name, level2))
     return project
+
+
+def new_comprehensive(doc: Document, framework_id: str, template: Template | None = None) -> ComprehensiveForm:
+    """A blank 怀化 form for ``doc`` (not yet added to it): the template's 机构 rows and blank indicator rows."""
+    template = template or builtin_template()
+    used = doc.all_ids()
+    counter = [len(used)]
+
+    def fresh(prefix: str) -> str:
+        number = counter[0] + 1
+        while f"{prefix}{number}" in used:
+            number += 1
+        used.add(f"{prefix}{number}")
+        counter[0] = number
+        return f"{prefix}{number}"
+
+    form = ComprehensiveForm(framework_id=framework_id)
+    form.organisations = [Organisation(fresh("o"), name) for name in template.organisations]
+    form.indicators = [QuantitativeRow(fresh("r"), category.level1, level2)
+                       for category in template.categories for level2, count in category.level2
+                       for _ in range(count)]
+    return form

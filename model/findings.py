@@ -55,6 +55,15 @@ CODES = {
     "indicator.value_kind_mismatch": "数值型指标值用文字回答，或文字型指标值填了数字",
     "indicator.cost_limit_exceeded": "成本上限低于本表全年执行数",
     "indicator.execution_rate_mismatch": "预算执行率指标与资金执行率不符",
+    "comprehensive.income_mismatch": "综合自评表：收入合计与上年结转、各项拨款及其他收入之和不符",
+    "comprehensive.expense_mismatch": "综合自评表：支出合计与基本支出、项目支出之和不符",
+    "comprehensive.basic_expense_mismatch": "综合自评表：基本支出与人员支出、公用支出之和不符",
+    "comprehensive.three_public_mismatch": "综合自评表：三公经费合计与各项之和不符",
+    "comprehensive.assets_mismatch": "综合自评表：固定资产合计与在用、出租、其他之和不符",
+    "comprehensive.score_out_of_range": "绩效自评综合得分不在 0—100 分之间",
+    "comprehensive.grade_mismatch": "评价等次与绩效自评综合得分对应的等次不符",
+    "complete.required_empty": "提交前检查：必填的单元格为空",
+    "complete.total_empty": "提交前检查：合计未填写，而其中各项已填写",
 }
 
 # 提交前检查 (ready to submit): empty cells and template text a bureau rejects. Shown under
@@ -64,7 +73,7 @@ GROUP_LABELS = {GROUP_SUBMISSION: "提交前检查", GROUP_REVIEW: "审核", GRO
 SUBMISSION_CODES = frozenset({
     "indicator.actual_empty", "score.missing", "points.missing", "indicator.target_empty",
     "indicator.name_empty", "indicator.row_empty", "funding.executed_empty", "goals.empty",
-    "text.template_prompt", "basic.parts_empty",
+    "text.template_prompt", "basic.parts_empty", "complete.required_empty", "complete.total_empty",
 })
 # 合理性提示: warnings whose thresholds are framework options (model.plausibility).
 PLAUSIBILITY_CODES = frozenset({"basic.final_far_from_budget", "basic.three_public_rise",

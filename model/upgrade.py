@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-CURRENT = 2
+CURRENT = 3
 
 
 def _v1_to_v2(data: dict) -> dict:
@@ -35,7 +35,16 @@ def _v1_to_v2(data: dict) -> dict:
     return data
 
 
-STEPS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
+def _v2_to_v3(data: dict) -> dict:
+    """Version 3 (issue 11): the 怀化 comprehensive form (``comprehensive``, absent: none) and
+    ``labels.funding_as_totals`` (absent: the usual 年度预算申请 block). Nothing moves; the version
+    changes so that an older program refuses a file it cannot read with 请升级程序."""
+    data = dict(data)
+    data["version"] = 3
+    return data
+
+
+STEPS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def upgrade(data: dict, version: int) -> dict:

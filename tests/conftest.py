@@ -10,7 +10,7 @@ sys.path.insert(0, str(ROOT))
 import pytest  # noqa: E402
 
 EXAMPLES = ROOT / "resources" / "examples"
-EXAMPLE_NAMES = ("lukou-2023", "tianyuan-2024", "yueyanglou-2023", "yuelu-2021")
+EXAMPLE_NAMES = ("lukou-2023", "tianyuan-2024", "yueyanglou-2023", "yuelu-2021", "jingzhou-2023")
 
 
 def example_path(name: str) -> Path:

@@ -1,4 +1,4 @@
-"""Files of format version 1 (the examples as committed before version 2) keep opening and scoring alike."""
+"""Files of older format versions (the examples as committed before each change) keep opening and scoring alike."""
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -9,9 +9,12 @@ from model import storage
 from model.document import ClosingTexts
 from model.evaluation import evaluate
 from model.factory import new_document, new_project
-from tests.conftest import EXAMPLE_NAMES, example_path
+from tests.conftest import example_path
 
-V1 = Path(__file__).parent / "fixtures" / "v1"
+FIXTURES = Path(__file__).parent / "fixtures"
+V1 = FIXTURES / "v1"
+OLD_FILES = [(version, path.stem) for version in (1, 2)  # the examples that existed in each version
+             for path in sorted((FIXTURES / f"v{version}").glob("*.jxzp"))]
 D = Decimal
 
 
@@ -21,11 +24,11 @@ def outcome(doc):
             sorted((f.severity, f.code, f.path, f.message) for f in evaluation.findings))
 
 
-@pytest.mark.parametrize("name", EXAMPLE_NAMES)
-def test_version_1_files_open_with_the_same_scores_and_findings(name):
-    raw = (V1 / f"{name}.jxzp").read_text(encoding="utf-8")
-    assert json.loads(raw)["version"] == 1  # the fixtures really are the old format
-    old = storage.load(V1 / f"{name}.jxzp")
+@pytest.mark.parametrize("version, name", OLD_FILES)
+def test_older_files_open_with_the_same_scores_and_findings(version, name):
+    path = FIXTURES / f"v{version}" / f"{name}.jxzp"
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == version  # really the old format
+    old = storage.load(path)
     assert outcome(old) == outcome(storage.load(example_path(name)))
 
 
@@ -41,7 +44,7 @@ def test_a_version_1_file_is_saved_in_the_current_format(tmp_path):
     doc = storage.load(V1 / "tianyuan-2024.jxzp")
     storage.save(doc, tmp_path / "new.jxzp")
     data = json.loads((tmp_path / "new.jxzp").read_text(encoding="utf-8"))
-    assert data["version"] == storage.FORMAT_VERSION == 2
+    assert data["version"] == storage.FORMAT_VERSION == 3
     assert list(data)[:5] == ["format", "version", "unit", "labels", "frameworks"]
     assert "special_label" not in data["basic_data"]
     assert storage.load(tmp_path / "new.jxzp") == doc
@@ -69,7 +72,7 @@ def test_new_fields_round_trip(tmp_path):
 
 def test_a_file_of_a_newer_version_is_refused(tmp_path):
     data = json.loads(example_path("lukou-2023").read_text(encoding="utf-8"))
-    data["version"] = 3
+    data["version"] = storage.FORMAT_VERSION + 1
     path = tmp_path / "future.jxzp"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(storage.DocumentError, match="请升级程序"):

@@ -46,7 +46,9 @@ def exports(tmp_path_factory):
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 @pytest.mark.parametrize("suffix", [".xlsx", ".docx"])
-def test_our_exports_import_as_the_same_document(exports, name, suffix):
+def test_our_exports_import_as_the_same_document(exports, name, suffix, request):
+    if name == "jingzhou-2023":  # TODO(issue 13): the 怀化 comprehensive form is not read yet
+        request.applymarker(pytest.mark.xfail(strict=True, reason="import of the 怀化 comprehensive form pending"))
     original = storage.load(example_path(name))
     [path] = [p for p in exports[name] if p.suffix == suffix]
     doc, report = import_files([path])

@@ -80,9 +80,9 @@ def bureau(tmp_path):
 def test_check_accepts_folders(bureau):
     result = cli("check", "--json", bureau)
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(lines) == 5 and result.returncode == 2 and "broken.jxzp" in result.stderr
+    assert len(lines) == len(EXAMPLE_NAMES) + 1 and result.returncode == 2 and "broken.jxzp" in result.stderr
     with_office = cli("check", "--json", "--import", bureau)
-    assert len(with_office.stdout.splitlines()) == 6  # the Word file is imported and checked too
+    assert len(with_office.stdout.splitlines()) == len(lines) + 1  # the Word file is imported and checked too
 
 
 def test_summary_of_a_folder(bureau, tmp_path):

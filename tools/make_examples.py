@@ -18,6 +18,8 @@ from model.document import (BasicDataForm, ExpenseLine, FundingLine, Goals, Indi
                             NamedExpenseLine, ProjectForm)
 from model.factory import new_document  # noqa: E402
 
+from example_jingzhou import jingzhou_2023 as _jingzhou  # noqa: E402  (tools/: seed 001, the 怀化 form)
+
 EXAMPLES = Path(__file__).resolve().parent.parent / "resources" / "examples"
 
 # Level-2 short names used below → the framework's names.
@@ -319,6 +321,7 @@ def yuelu_2021():
     ids = Ids()
     doc = new_document("长沙市岳麓区征地服务中心", 2021, "unscored-funding", with_basic=False)
     doc.labels.attachment_overall = 0  # seed 002 prints no 附件 line
+    doc.labels.funding_as_totals = True  # 合计 and （2）项目支出 in place of 年度预算申请
     o = doc.overall
     o.duties = YUELU_DUTIES
     o.funding = funding(None, None, "423.25")  # 合计 (决算支出)
@@ -364,8 +367,12 @@ def yuelu_2021():
     return doc
 
 
+def jingzhou_2023():
+    return _jingzhou(Ids())
+
+
 BUILDERS = {"lukou-2023": lukou_2023, "tianyuan-2024": tianyuan_2024,
-            "yueyanglou-2023": yueyanglou_2023, "yuelu-2021": yuelu_2021}
+            "yueyanglou-2023": yueyanglou_2023, "yuelu-2021": yuelu_2021, "jingzhou-2023": jingzhou_2023}
 
 
 def main() -> None:

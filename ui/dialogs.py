@@ -3,13 +3,21 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QMessageBox, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QLineEdit, QMessageBox, QRadioButton, QSpinBox, QVBoxLayout, QWidget)
 
+# The form sets a bureau may ask for: (key, button text, hint under the dialog)
+FORM_SETS = (
+    ("hunan", "湖南标准：整体支出绩效评价基础数据表＋部门整体支出绩效自评表（＋项目表）",
+     "新建后，整体自评表每个二级指标下已各有一行空白三级指标，可按需增删。项目表在左侧“添加”。"),
+    ("huaihua", "怀化综合表：部门（单位）整体支出绩效自评表（＋项目表，局里要求时）",
+     "新建后，综合表已有局机关和两个二级机构行、各二级指标的空白定量指标行，可按需增删；"
+     "评价等次按所选指标体系的等次档核对。需要项目表时勾选下方或在左侧“添加”。"),
+)
 
 
 class NewDocumentDialog(QDialog):
-    """Asks the unit, the year and the indicator framework; builds an empty set with starter rows."""
+    """Asks the unit, the year, the form set and the indicator framework; builds an empty set with starter rows."""
 
     def __init__(self, parent: QWidget | None = None, unit: str = "", department: str = ""):
         super().__init__(parent)
@@ -26,6 +34,16 @@ class NewDocumentDialog(QDialog):
         self.year.setValue(datetime.date.today().year - 1)  # self-evaluation looks back on last year
         self.year.setSuffix(" 年度")
         form.addRow("年度：", self.year)
+        self.form_set = QButtonGroup(self)
+        sets = QVBoxLayout()
+        for index, (key, text, _) in enumerate(FORM_SETS):
+            button = QRadioButton(text)
+            button.setProperty("form_set", key)
+            button.setChecked(index == 0)
+            self.form_set.addButton(button, index)
+            sets.addWidget(button)
+        self.form_set.idToggled.connect(lambda _id, on: on and self._set_chosen())
+        form.addRow("表格：", sets)
         from model.framework import builtin_frameworks
         self.framework = QComboBox()
         for ident, framework in builtin_frameworks().items():
@@ -34,10 +52,12 @@ class NewDocumentDialog(QDialog):
         self.with_basic = QCheckBox("包含整体支出绩效评价基础数据表")
         self.with_basic.setChecked(True)
         form.addRow("", self.with_basic)
+        self.with_project = QCheckBox("同时添加一张项目支出绩效自评表")
+        form.addRow("", self.with_project)
         layout.addLayout(form)
-        hint = QLabel("新建后，整体自评表每个二级指标下已各有一行空白三级指标，可按需增删。项目表在左侧“添加”。")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
+        self.hint = QLabel(FORM_SETS[0][2])
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
         self.error = QLabel()
         self.error.setStyleSheet("color: #c5221f")
         layout.addWidget(self.error)
@@ -48,6 +68,14 @@ class NewDocumentDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def chosen_set(self) -> str:
+        return FORM_SETS[max(0, self.form_set.checkedId())][0]
+
+    def _set_chosen(self) -> None:
+        standard = self.chosen_set() == "hunan"
+        self.with_basic.setEnabled(standard)
+        self.hint.setText(next(hint for key, _, hint in FORM_SETS if key == self.chosen_set()))
+
     def accept(self) -> None:
         if not self.unit.text().strip():
             self.error.setText("请填写单位名称")
@@ -56,10 +84,15 @@ class NewDocumentDialog(QDialog):
         super().accept()
 
     def document(self):
-        from model.factory import new_document
-        return new_document(self.unit.text().strip(), self.year.value(), self.framework.currentData(),
-                            department=self.department.text().strip(), with_basic=self.with_basic.isChecked(),
-                            starter_rows=True)
+        from model.factory import new_document, new_project
+        standard = self.chosen_set() == "hunan"
+        doc = new_document(self.unit.text().strip(), self.year.value(), self.framework.currentData(),
+                           department=self.department.text().strip(),
+                           with_basic=standard and self.with_basic.isChecked(), with_overall=standard,
+                           with_comprehensive=not standard, starter_rows=True)
+        if self.with_project.isChecked():
+            doc.projects.append(new_project(doc, "", starter_rows=True))
+        return doc
 
 
 def ask_save_changes(parent: QWidget, name: str) -> QMessageBox.StandardButton:

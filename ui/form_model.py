@@ -199,7 +199,7 @@ class FormTableModel(QAbstractTableModel):
 
     def _muted_rows(self) -> set[str]:
         form = self.session.doc.form(self.key)
-        return {row.id for row in getattr(form, "indicators", ()) if row.not_applicable}
+        return {row.id for row in getattr(form, "indicators", ()) if getattr(row, "not_applicable", False)}
 
     @staticmethod
     def _row_id(cell: Cell) -> Optional[str]:

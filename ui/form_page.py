@@ -62,9 +62,8 @@ class FormPage(QWidget):
         layout.addWidget(self.banner)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.view)
-        self.panel: Optional[RowPanel] = None
-        if key != FORM_BASIC:
-            self.panel = RowPanel(session, key, self._fill_add_menu)
+        self.panel = self._make_panel()
+        if self.panel is not None:
             self.panel.command.connect(self.run)
             splitter.addWidget(self.panel)
             splitter.setStretchFactor(0, 1)
@@ -76,6 +75,10 @@ class FormPage(QWidget):
         session.inputRefused.connect(self._refused)
         session.documentChanged.connect(self._document_changed)
         self.actions_ = self._make_actions()
+
+    def _make_panel(self) -> Optional[QWidget]:
+        """The side panel: suggestions and 表上数 of a scored form; none for the 基础数据表."""
+        return None if self.key == FORM_BASIC else RowPanel(self.session, self.key, self._fill_add_menu)
 
     # --- keeping up with the document ---
     def _document_changed(self, _forms) -> None:

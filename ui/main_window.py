@@ -17,7 +17,7 @@ from .export_ops import ExportController
 from .file_ops import FileController
 from .year_ops import YearController
 from .menus import build_menus
-from .nav import FORM_BASIC, FORM_OVERALL, PAGE_FINDINGS, PAGE_UNIT, NavPanel
+from .nav import FORM_BASIC, FORM_COMPREHENSIVE, FORM_OVERALL, PAGE_FINDINGS, PAGE_UNIT, NavPanel
 from .settings import Settings
 
 # The domain model and the pages are imported when a document is opened, not before the first
@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
 
         self.nav = NavPanel()
         self.nav.pageChosen.connect(self.show_page)
+        self.nav.sectionChosen.connect(self.show_section)
         self.nav.projectCommand.connect(self.project_command)
         self.stack = QStackedWidget()
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -141,7 +142,7 @@ class MainWindow(QMainWindow):
         self.autosaver.attach(session)
         if old is not None:
             old.deleteLater()
-        start = FORM_OVERALL if session.doc.overall is not None else PAGE_UNIT
+        start = self._first_form()
         self.nav.rebuild(session.doc, session.evaluation, start)
         self.show_page(self.nav.current_key() or PAGE_UNIT)
         self._update_title()
@@ -158,7 +159,8 @@ class MainWindow(QMainWindow):
     def _structure_changed(self) -> None:
         doc = self.session.doc
         keys = {PAGE_UNIT, PAGE_FINDINGS} | ({FORM_BASIC} if doc.basic else set()) | (
-            {FORM_OVERALL} if doc.overall else set()) | {f"projects[{p.id}]" for p in doc.projects}
+            {FORM_OVERALL} if doc.overall else set()) | ({FORM_COMPREHENSIVE} if doc.comprehensive else set()) | {
+            f"projects[{p.id}]" for p in doc.projects}
         for key in [k for k in self.pages if k not in keys]:
             page = self.pages.pop(key)
             self.stack.removeWidget(page)
@@ -166,6 +168,13 @@ class MainWindow(QMainWindow):
         current = self.nav.current_key()
         self.nav.rebuild(doc, self.session.evaluation, current)
         self._update_title()
+
+    def _first_form(self) -> str:
+        """The page a document opens on: its main form (整体自评表 or the 怀化 form), else 单位信息."""
+        doc = self.session.doc
+        if doc.overall is not None:
+            return FORM_OVERALL
+        return FORM_COMPREHENSIVE if doc.comprehensive is not None else PAGE_UNIT
 
     # --- pages ---
     def page(self, key: str) -> QWidget:
@@ -179,6 +188,9 @@ class MainWindow(QMainWindow):
                 page = FindingsView(self.session)
                 page.activated.connect(self.jump_to)
                 page.stepRequested.connect(self.next_finding)
+            elif key == FORM_COMPREHENSIVE:
+                from .comprehensive_page import ComprehensivePage
+                page = ComprehensivePage(self.session, key)
             else:
                 page = FormPage(self.session, key)
             self.pages[key] = page
@@ -202,6 +214,13 @@ class MainWindow(QMainWindow):
         page = self.page(key)
         self.stack.setCurrentWidget(page)
         self._update_status()
+
+    def show_section(self, path: str) -> None:
+        """A section of the 怀化 form chosen in the navigation: its page, scrolled to the section."""
+        self.show_page(FORM_COMPREHENSIVE)
+        page = self.pages.get(FORM_COMPREHENSIVE)
+        if page is not None:
+            page.select_path(path)
 
     def jump_to(self, finding) -> None:
         self.show_page(finding.form)
@@ -247,6 +266,12 @@ class MainWindow(QMainWindow):
         self.count_label.setStyleSheet("color: #c5221f" if errors else "color: #1e7e34")
         self.count_label.setToolTip(f"错误 {errors} 个（提交前必须处理），提示 {warnings} 个（请核对）；F8 逐一跳转")
         key = self.nav.current_key() or ""
+        form = self.session.doc.comprehensive
+        if key == FORM_COMPREHENSIVE and form is not None and form.score is not None:
+            self.score_label.setText(f"  综合得分 {form.score.normalize():f}　等次 {evaluation.comprehensive.grade}  ")
+            self.score_label.setStyleSheet("")
+            self.score_label.setToolTip("")
+            return
         if key not in evaluation.forms:
             self.score_label.setText("")
             self.score_label.setToolTip("")
@@ -317,7 +342,7 @@ class MainWindow(QMainWindow):
             position = ids.index(ident)
             neighbour = ids[position + 1] if position + 1 < len(ids) else (ids[position - 1] if position else None)
             if session.try_edit(edits.remove_project, ident):
-                fallback = FORM_OVERALL if session.doc.overall is not None else PAGE_UNIT
+                fallback = self._first_form()
                 self.show_page(f"projects[{neighbour}]" if neighbour else fallback)
                 self.statusBar().showMessage(f"已删除项目“{project.name}”，按 Ctrl+Z 可撤销", 8000)
 

@@ -9,9 +9,11 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMenu, 
 
 PAGE_UNIT = "unit"
 FORM_BASIC, FORM_OVERALL = "basic", "overall"  # model.document's form keys (not imported: start-up)
+FORM_COMPREHENSIVE = "comprehensive"
 ERROR = "error"
 PAGE_FINDINGS = "findings"
 KeyRole = Qt.ItemDataRole.UserRole + 1
+SectionRole = Qt.ItemDataRole.UserRole + 2  # a section of the 怀化 form: the path of its first cell
 PROJECT_COMMANDS = (("add", "添加", "添加一个项目支出绩效自评表"), ("duplicate", "复制", "复制当前项目（含全部指标）"),
                     ("rename", "改名", "修改项目支出名称"), ("up", "上移", "把项目往前移"), ("down", "下移", "把项目往后移"),
                     ("delete", "删除", "删除当前项目（可撤销）"))
@@ -24,14 +26,23 @@ def page_titles(doc) -> list[tuple[str, str]]:
         pages.append((FORM_BASIC, "基础数据表"))
     if doc.overall is not None:
         pages.append((FORM_OVERALL, "部门整体支出绩效自评表"))
+    if doc.comprehensive is not None:
+        pages.append((FORM_COMPREHENSIVE, "部门（单位）整体支出绩效自评表"))
     for number, project in enumerate(doc.projects, start=1):
         pages.append((f"projects[{project.id}]", f"项目{number}：{project.name or '未命名项目'}"))
     pages.append((PAGE_FINDINGS, "审核结果"))
     return pages
 
 
+def section_items(doc) -> list[tuple[str, str]]:
+    """(list label, path of the section's first cell) of each section of the 怀化 form, shown under it."""
+    from model.layout.comprehensive import section_anchors
+    return [(f"　　{title}", path) for title, path in section_anchors(doc)]
+
+
 class NavPanel(QWidget):
     pageChosen = Signal(str)
+    sectionChosen = Signal(str)  # the path of a section's first cell (the 怀化 form)
     projectCommand = Signal(str)
 
     def __init__(self, parent=None):
@@ -65,6 +76,13 @@ class NavPanel(QWidget):
             item.setData(KeyRole, key)
             item.setToolTip(label)
             self.list.addItem(item)
+            if key == FORM_COMPREHENSIVE:
+                for title, path in section_items(doc):
+                    section = QListWidgetItem(title)
+                    section.setData(KeyRole, key)
+                    section.setData(SectionRole, path)
+                    section.setToolTip(title.strip())
+                    self.list.addItem(section)
         self._updating = False
         self.update_marks(evaluation)
         self.select(current if current in [k for k, _ in page_titles(doc)] else PAGE_UNIT)
@@ -83,6 +101,8 @@ class NavPanel(QWidget):
                 item.setText(f"审核结果（错误 {errors}，提示 {warnings}）")
                 item.setForeground(QBrush(QColor("#c5221f" if errors else "#202124")))
                 continue
+            if item.data(SectionRole):
+                continue  # a section line under its form keeps the plain colour
             severity = severities.get(key)
             color = {ERROR: "#c5221f", "warning": "#8a6100"}.get(severity, "#202124")
             item.setForeground(QBrush(QColor(color)))
@@ -103,6 +123,8 @@ class NavPanel(QWidget):
             self.buttons[name].setEnabled(is_project)
         if current is not None and not self._updating:
             self.pageChosen.emit(current.data(KeyRole))
+            if current.data(SectionRole):
+                self.sectionChosen.emit(current.data(SectionRole))
 
     def _context_menu(self, position) -> None:
         item = self.list.itemAt(position)

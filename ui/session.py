@@ -25,7 +25,7 @@ def _structural(edit) -> bool:
     if edit.forms() is None:
         return True
     path = getattr(edit, "path", "")
-    if path in ("basic", "overall"):  # a whole form added or removed
+    if path in ("basic", "overall", "comprehensive"):  # a whole form added or removed
         return True
     return path.startswith("projects[") and path.count(".") == 1 and path.endswith(".name")
 

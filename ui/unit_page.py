@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QScrollArea,
                                QVBoxLayout, QWidget)
 
-from model import edits
+from model import comprehensive_edits, edits
 from model.document import BasicDataForm, Labels, UnitInfo
 from model.registry import FieldKind, specs
 
@@ -43,6 +43,9 @@ class UnitPage(QScrollArea):
         self.with_duties = QCheckBox("部门整体支出绩效自评表印“部门职责”行（如岳麓区的表）")
         self.with_duties.clicked.connect(self._toggle_duties)
         forms_layout.addWidget(self.with_duties)
+        self.with_comprehensive = QCheckBox("部门（单位）整体支出绩效自评表（怀化综合表，含基本概况、收支情况、评价人员）")
+        self.with_comprehensive.clicked.connect(self._toggle_comprehensive)
+        forms_layout.addWidget(self.with_comprehensive)
         self.frameworks = QLabel()
         self.frameworks.setWordWrap(True)
         forms_layout.addWidget(self.frameworks)
@@ -81,6 +84,7 @@ class UnitPage(QScrollArea):
         self.with_basic.setChecked(doc.basic is not None)
         self.with_duties.setEnabled(doc.overall is not None)
         self.with_duties.setChecked(doc.overall is not None and doc.overall.duties is not None)
+        self.with_comprehensive.setChecked(doc.comprehensive is not None)
         names = sorted({fw.name for fw in doc.frameworks.values()})
         self.frameworks.setText("指标体系：" + "；".join(names))
 
@@ -94,6 +98,11 @@ class UnitPage(QScrollArea):
             self.session.apply(edits.set_value(doc, "basic", BasicDataForm(), "添加基础数据表"))
         elif not checked and doc.basic is not None:
             self.session.apply(edits.set_value(doc, "basic", None, "移除基础数据表"))
+
+    def _toggle_comprehensive(self, checked: bool) -> None:
+        if (self.session.doc.comprehensive is not None) != checked:
+            self.session.try_edit(comprehensive_edits.toggle_form)
+        self.refresh()
 
     def _toggle_duties(self, checked: bool) -> None:
         if self.session.doc.overall is not None and (self.session.doc.overall.duties is not None) != checked:

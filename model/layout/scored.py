@@ -20,6 +20,8 @@ from .grid import Fmt, Layout, Role
 WIDTHS_MM = (16.0, 22.0, 28.0, 54.0, 24.0, 28.0, 12.0, 16.0, 64.0)  # 264 mm: A4 landscape, 15 mm margins
 _ROW_COLUMNS = ("level1", "level2", "name", "target", "actual", "points", "score", "deviation")
 PROJECT_NOTE = "备注：一个一级项目支出一张表。"
+# Labels.funding_as_totals (seed 002): these rows stand in for the 年度预算申请 block
+TOTAL_ROWS = (("合计", "funding.executed"), ("（2）项目支出", "expense.project"))
 PROJECT_TITLE = "项目支出绩效自评表"
 
 
@@ -94,6 +96,9 @@ def _overall_top(g: GridBuilder, doc: Document, key: str, form, result: FormResu
         _wide_row(g, label_of(type(doc.unit), "code"), "unit.code", doc.unit.code)
     if form.duties is not None:
         _wide_row(g, "部门职责", f"{key}.duties", form.duties)
+    if labels.funding_as_totals:
+        _total_rows(g, key, form)
+        return
     _funding_block(g, "年度预算申请（万元）", 7, key, result, True, form, labels)
     g.cell(1, "按收入性质分：", Role.LABEL, colspan=4, align="left")
     g.cell(5, "按支出性质分：", Role.LABEL, colspan=4, align="left")
@@ -109,6 +114,16 @@ def _overall_top(g: GridBuilder, doc: Document, key: str, form, result: FormResu
         else:  # blank under 按支出性质分, merged like the rows above
             g.cell(5, "", Role.LABEL, colspan=2)
             g.cell(7, "", Role.LABEL, colspan=2)
+        g.newline()
+
+
+def _total_rows(g: GridBuilder, key: str, form) -> None:
+    """合计 (全年执行数) and （2）项目支出 as seed 002 prints them: label, an empty cell, the amount."""
+    for label, path in TOTAL_ROWS:
+        holder, name = path.split(".")
+        g.cell(0, label, Role.LABEL, colspan=3)
+        g.cell(3, "", Role.LABEL, colspan=3)
+        g.field(6, f"{key}.{path}", getattr(getattr(form, holder), name), Fmt.AMOUNT, colspan=3, align="center")
         g.newline()
 
 
