@@ -12,7 +12,7 @@ from difflib import get_close_matches
 from typing import Iterable, Optional
 
 from .document import (PUBLIC_PARTS, BasicDataForm, Document, Labels, ScoredForm, expense_line_label,
-                       form_title)
+                       form_title, project_title)
 from .findings import ERROR, TOLERANCE, WARNING, Finding
 from .findings import FindingSink as _Sink  # the names the checks have always used
 from .findings import amount_text as _amount
@@ -348,12 +348,11 @@ def check_cross(doc: Document, results: dict[str, FormResult]) -> list[Finding]:
                 continue
             key = f"projects[{project.id}]"
             line = results[key].funding if key in results else project.annual_funding
-            title = form_title(doc, key)
             for a, b, column, what in ((line.annual, row.budget, "annual", f"全年预算数／{labels['budget']}"),
                                        (line.executed, row.final, "executed", f"全年执行数／{labels['final']}")):
                 if differ(a, b):
                     add(key, f"{key}.funding.{column}",
-                        f"{title}的{what.split('／')[0]} {_amount(a)} 万元，与{basic_title}中该专项的"
+                        f"{project_title(project)}的{what.split('／')[0]} {_amount(a)} 万元，与{basic_title}中该专项的"
                         f"{what.split('／')[1]} {_amount(b)} 万元不符，相差 {_amount(abs(a - b))} 万元，请核对")
     if overall is not None and doc.projects and overall.expense.project is not None:
         executed = [results[k].funding.executed if k in results else None

@@ -408,7 +408,11 @@ def form_title(doc: Document, key: str) -> str:
         return "部门整体支出绩效自评表"
     if key == FORM_COMPREHENSIVE:
         return spec_of(Document, "comprehensive").label
-    project = doc.project(project_id_of(key))
+    return project_title(doc.project(project_id_of(key)))
+
+
+def project_title(project: "ProjectForm") -> str:
+    """项目支出绩效自评表（双碳资金）, for a caller that holds the project (no search by id)."""
     return f"项目支出绩效自评表（{project.name or '未命名项目'}）"
 
 

@@ -63,6 +63,7 @@ _KIND_EXAMPLE = {
 }
 
 
+@lru_cache(maxsize=65536)  # names and values are normalised again at every edit's checks
 def normalize(text: str) -> str:
     """Full-width to half-width (NFKC) and no white space of any kind (incl. U+3000)."""
     return "".join(unicodedata.normalize("NFKC", text).split())
