@@ -18,6 +18,7 @@ from typing import Iterator, Optional, Union
 from .framework import Framework
 from .money import Amount, total
 from .registry import MAX_SHORT_TEXT, FieldKind, record, records, spec_of, value
+from .report import Report, is_report_key, report_title, walk_ids
 
 FORM_BASIC = "basic"  # 整体支出绩效评价基础数据表
 FORM_OVERALL = "overall"  # 部门整体支出绩效自评表
@@ -329,6 +330,7 @@ class Document:
     overall: Optional[OverallForm] = record(OverallForm, "部门整体支出绩效自评表", optional=True)
     projects: list[ProjectForm] = records(ProjectForm, "项目支出绩效自评表")
     labels: Labels = record(Labels, "表格文字")
+    reports: list[Report] = records(Report, "自评报告")  # model/report.py
 
     def framework_for(self, form: ScoredForm) -> Framework:
         return self.frameworks[form.framework_id]
@@ -360,6 +362,7 @@ class Document:
         if self.basic is not None:
             ids.update(row.id for row in self.basic.special_rows)
             ids.update(row.id for row in self.basic.transfer_rows)
+        ids.update(walk_ids(self.reports))
         return ids
 
     def new_id(self, prefix: str) -> str:
@@ -387,6 +390,8 @@ def form_kind(key: str) -> str:
         return "basic_data"
     if key == FORM_OVERALL:
         return "overall"
+    if is_report_key(key):
+        return "report"
     return "project"
 
 
@@ -396,6 +401,8 @@ def form_title(doc: Document, key: str) -> str:
         return "整体支出绩效评价基础数据表"
     if key == FORM_OVERALL:
         return "部门整体支出绩效自评表"
+    if is_report_key(key):
+        return report_title(doc, key)
     project = doc.project(project_id_of(key))
     return f"项目支出绩效自评表（{project.name or '未命名项目'}）"
 

@@ -14,6 +14,7 @@ from .checks_stated import check_stated
 from .document import FORM_BASIC, Document
 from .findings import ERROR, WARNING, Finding
 from .money import Amount, ratio
+from .report_checks import affected_reports, check_reports
 from .scoring import FormResult, score_form
 
 
@@ -32,6 +33,8 @@ class Evaluation:
     basic: Optional[BasicResult] = None
     form_findings: dict[str, list[Finding]] = field(default_factory=dict)
     cross_findings: list[Finding] = field(default_factory=list)
+    report_findings: list[Finding] = field(default_factory=list)  # the 自评报告 texts (model.report_checks)
+    report_paragraphs: dict[Finding, int] = field(default_factory=dict)  # the paragraph (from 1) a finding marks
     _all: Optional[list[Finding]] = field(default=None, repr=False, compare=False)
 
     @property
@@ -52,6 +55,7 @@ class Evaluation:
             items = self.form_findings.get(key, [])
             result += [f for f in items if f.severity == ERROR] + [f for f in items if f.severity == WARNING]
         result += self.cross_findings
+        result += self.report_findings
         return result
 
     def counts(self) -> tuple[int, int]:
@@ -78,6 +82,7 @@ class Evaluator:
     def __init__(self, doc: Document):
         self.doc = doc
         self.evaluation = Evaluation()
+        self._reports: dict = {}  # the last findings of each report, by report id
         self.refresh()
 
     def refresh(self, changed: Optional[Iterable[str]] = None) -> Evaluation:
@@ -103,7 +108,11 @@ class Evaluator:
         else:
             findings[FORM_BASIC] = old.form_findings[FORM_BASIC]
             basic = old.basic
-        self.evaluation = Evaluation(forms, basic, findings, check_cross(doc, forms))
+        # The reports quote the forms: an edit re-checks the reports that may quote what it changed.
+        self._reports = check_reports(doc, forms, affected_reports(doc, dirty), self._reports)
+        reports = [item for items in self._reports.values() for item in items]
+        self.evaluation = Evaluation(forms, basic, findings, check_cross(doc, forms), [f for f, _ in reports],
+                                     {f: n for f, n in reports if n is not None})
         return self.evaluation
 
 

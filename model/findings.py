@@ -36,6 +36,13 @@ CODES = {
     "basic.parts_mismatch": "基础数据表中明细合计与所属行不符",
     "cross.mismatch": "同一数字在不同表中不一致",
     "text.future_year": "文字中出现晚于本表年度的年份",
+    "report.figure_mismatch": "自评报告中的金额、比率或总分与表中数字不符",
+    "report.section_empty": "自评报告必填的一节尚未填写",
+    "report.draft_unedited": "自评报告中有自动起草后尚未核对修改的章节",
+    "report.prompt_left": "自评报告中仍有待补充的提示文字",
+    "report.unit_mismatch": "自评报告标题中的单位名称与单位信息不符",
+    "report.year_mismatch": "自评报告标题中的年度与单位信息不符",
+    "report.orphan": "项目报告对应的项目支出绩效自评表已删除",
 }
 
 
