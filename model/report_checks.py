@@ -139,10 +139,19 @@ class _Checker:
     def __init__(self, doc: Document, results: dict[str, FormResult]):
         self.doc, self.figures = doc, _Figures(doc, results)
         self.items: list[tuple[Finding, Optional[int]]] = []
-        self.names = {_clean(p.name): p for p in doc.projects
-                      if len(_clean(p.name)) >= 2 and _clean(p.name) != _clean(doc.unit.name)}
+        self.names = {_clean(p.name): p for p in doc.projects if len(_clean(p.name)) >= 2}
+        # A project named like the unit (seed 000) counts only where the name is quoted: “…”
+        self.unit_named = {name for name in self.names if name == _clean(doc.unit.name)}
         self.name_re = re.compile("|".join(re.escape(n) for n in sorted(self.names, key=len, reverse=True))) \
             if self.names else None
+
+    def mentioned(self, paragraph: str, text: str) -> set[str]:
+        """The projects a paragraph names (``text`` is the paragraph cleaned)."""
+        found = {m.group(0) for m in self.name_re.finditer(text)} if self.name_re else set()
+        if found & self.unit_named:
+            quoted = re.sub(r"[\s\u3000]", "", paragraph)
+            found = {n for n in found if n not in self.unit_named or f"“{n}”" in quoted or f'"{n}"' in quoted}
+        return found
 
     def add(self, code: str, report: Report, path: str, message: str, paragraph: Optional[int] = None) -> None:
         key = report_key(report.id)
@@ -229,7 +238,7 @@ class _Checker:
             context = own
             for number, paragraph in enumerate(paragraphs(section.text), start=1):
                 text = _clean(paragraph)
-                named = {m.group(0) for m in self.name_re.finditer(text)} if self.name_re else set()
+                named = self.mentioned(paragraph, text)
                 if own is None and len(named) == 1:
                     context = self.names[named.pop()]
                 elif own is None and len(named) > 1:
