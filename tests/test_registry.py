@@ -5,14 +5,14 @@ from decimal import Decimal
 
 import pytest
 
-from model import document
+from model import document, report
 from model.fields import field_kind, field_label, parse_field, spec_for
 from model.parsing import ParseError
 from model.registry import FieldKind, specs
 
 D = Decimal
-RECORDS = [cls for _, cls in inspect.getmembers(document, inspect.isclass)
-           if dataclasses.is_dataclass(cls) and cls.__module__ == document.__name__]
+RECORDS = [cls for module in (document, report) for _, cls in inspect.getmembers(module, inspect.isclass)
+           if dataclasses.is_dataclass(cls) and cls.__module__ == module.__name__]
 
 
 @pytest.mark.parametrize("cls", RECORDS, ids=lambda cls: cls.__name__)
