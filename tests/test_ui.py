@@ -119,7 +119,7 @@ def test_undo_and_redo_restore_the_document_exactly(window, qtbot):
     while session.undo_stack.canRedo():
         session.undo_stack.redo()
     assert session.doc == changed
-    assert window.nav.list.count() == len(changed.projects) + 4  # pages follow the redo
+    assert window.nav.list.count() == len(changed.projects) + len(changed.reports) + 4  # pages follow the redo
 
 
 def test_paste_of_a_3x2_block_fills_three_rows(window, qtbot):
