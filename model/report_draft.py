@@ -13,6 +13,7 @@ from typing import Optional
 from .document import Document
 from .edits import Compound, EditError, InsertItem, RemoveItem, SetField
 from .evaluation import Evaluation
+from .jsonread import FormatError
 from .outline import Outline, default_outline, find_outline
 from .report import (OVERALL, PROJECT, REPORT_KINDS, IdAllocator, Report, ReportSection, find_report,
                      overall_report, project_of, project_report, report_key)
@@ -48,7 +49,10 @@ def new_report(doc: Document, evaluation: Evaluation, outline: Outline, project=
 
 def _outline(ident: Optional[str], kind: str) -> Outline:
     if not ident:
-        return default_outline(kind)
+        try:
+            return default_outline(kind)
+        except FormatError as error:  # no outline installed, or a broken outline file
+            raise EditError(str(error)) from None
     outline = find_outline(ident)
     if outline is None:
         raise EditError(f"找不到报告提纲“{ident}”")

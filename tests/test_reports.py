@@ -362,3 +362,15 @@ def test_examples_carry_their_seeds_reports(load_example):
     assert load_example("yuelu-2021").reports[0].outline == "older-overall"
     assert load_example("yueyanglou-2023").reports[0].outline == "hunan-overall"
     assert isinstance(tianyuan.reports[0], Report)
+
+
+def test_every_placeholder_and_filter_is_documented():
+    from pathlib import Path
+    from model.report_facts import FILTERS, LOOPS, SCALARS
+    text = (Path(__file__).parent.parent / "docs" / "reports.md").read_text(encoding="utf-8")
+    names = {n for table in SCALARS.values() for n in table} | {n for loops in LOOPS.values() for t in loops.values()
+                                                                for n in t}
+    assert [n for n in names if f"`{{{n}}}`" not in text] == []
+    assert all(f'"{name}"' in text for name in FILTERS)
+    for outline in builtin_outlines().values():
+        assert f"`{outline.id}`" in text

@@ -187,10 +187,15 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def _report_start_page(self) -> QWidget:
+        from model.jsonread import FormatError
         from model.outline import outlines_for
         from .report_widgets import ReportStartPage
-        page = ReportStartPage([(o.id, o.name) for o in outlines_for("overall")],
-                               [(o.id, o.name) for o in outlines_for("project")], bool(self.session.doc.projects))
+        try:
+            overall, project, problem = outlines_for("overall"), outlines_for("project"), ""
+        except FormatError as error:  # a broken outline file: say so instead of offering nothing
+            overall, project, problem = [], [], str(error)
+        page = ReportStartPage([(o.id, o.name) for o in overall], [(o.id, o.name) for o in project],
+                               bool(self.session.doc.projects), problem)
         page.create.connect(self.create_reports)
         return page
 

@@ -6,7 +6,7 @@ page, which turns it into an edit through the session.
 from __future__ import annotations
 
 import re
-from typing import Callable, Optional
+from typing import Optional
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
@@ -196,7 +196,7 @@ class ReportStartPage(QWidget):
     create = Signal(str, str, bool, bool)  # overall outline id, project outline id, with project reports, draft
 
     def __init__(self, outlines: list[tuple[str, str]], project_outlines: list[tuple[str, str]], has_projects: bool,
-                 parent=None):
+                 problem: str = "", parent=None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
@@ -225,6 +225,12 @@ class ReportStartPage(QWidget):
         layout.addLayout(grid)
         button = QPushButton("建立自评报告")
         button.clicked.connect(self._create)
+        if problem or not outlines:
+            trouble = QLabel(problem or "找不到整体支出绩效自评报告的提纲（resources/outlines），请检查程序的安装。")
+            trouble.setWordWrap(True)
+            trouble.setStyleSheet("color: #c5221f;")
+            layout.addWidget(trouble)
+            button.setEnabled(False)
         row = QHBoxLayout()
         row.addWidget(button)
         row.addStretch(1)
@@ -234,6 +240,3 @@ class ReportStartPage(QWidget):
     def _create(self) -> None:
         self.create.emit(self.outline.currentData() or "", self.project_outline.currentData() or "",
                          self.with_projects.isChecked(), self.draft.isChecked())
-
-
-Confirm = Callable[[str, str, str], bool]
