@@ -169,24 +169,43 @@ def outline_from_dict(data: dict, where: str = "报告提纲") -> Outline:
 
 
 _builtin: dict[str, Outline] = {}
+_failure: list[str] = []  # the message of a broken outline file, kept so it is not read again at every check
+
+
+def reset() -> None:
+    """Read the outline files again at the next use (tests change them)."""
+    _builtin.clear()
+    _failure.clear()
 
 
 def builtin_outlines() -> dict[str, Outline]:
-    """The outlines shipped in resources/outlines, by id, in file-name order (the first of a kind is its default)."""
+    """The outlines shipped in resources/outlines, by id, in file-name order (the first of a kind is its default).
+
+    FormatError names a broken file; the outlines are read once per process."""
+    if _failure:
+        raise FormatError(_failure[0])
     if not _builtin:
-        found = {}
-        for path in sorted(Path(resource_dir("outlines")).glob("*.json")):
-            with open(path, encoding="utf-8") as handle:
-                try:
-                    data = json.load(handle, parse_float=Decimal)
-                except json.JSONDecodeError as error:
-                    raise FormatError(f"报告提纲文件 {path.name} 不是有效的 JSON（第 {error.lineno} 行）") from None
-            outline = outline_from_dict(data, f"报告提纲文件 {path.name}")
-            if outline.id in found:
-                raise FormatError(f"报告提纲文件 {path.name}：编号“{outline.id}”与另一个提纲重复")
-            found[outline.id] = outline
-        _builtin.update(found)
+        try:
+            _builtin.update(_read_outlines())
+        except FormatError as error:
+            _failure.append(str(error))
+            raise
     return dict(_builtin)
+
+
+def _read_outlines() -> dict[str, Outline]:
+    found = {}
+    for path in sorted(Path(resource_dir("outlines")).glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+        except (json.JSONDecodeError, UnicodeDecodeError, OSError) as error:
+            where = f"（第 {error.lineno} 行）" if isinstance(error, json.JSONDecodeError) else ""
+            raise FormatError(f"报告提纲文件 {path.name} 无法读取或不是有效的 JSON{where}") from None
+        outline = outline_from_dict(data, f"报告提纲文件 {path.name}")
+        if outline.id in found:
+            raise FormatError(f"报告提纲文件 {path.name}：编号“{outline.id}”与另一个提纲重复")
+        found[outline.id] = outline
+    return found
 
 
 def outlines_for(kind: str) -> list[Outline]:

@@ -374,3 +374,37 @@ def test_every_placeholder_and_filter_is_documented():
     assert all(f'"{name}"' in text for name in FILTERS)
     for outline in builtin_outlines().values():
         assert f"`{outline.id}`" in text
+
+
+@pytest.fixture
+def outline_folder(tmp_path, monkeypatch):
+    """resources/outlines replaced by an empty folder of the test's own."""
+    from model import outline
+    folder = tmp_path / "resources" / "outlines"
+    folder.mkdir(parents=True)
+    monkeypatch.setattr(outline, "resource_dir", lambda *parts: tmp_path.joinpath("resources", *parts))
+    outline.reset()
+    yield folder
+    outline.reset()
+
+
+def test_a_broken_outline_file_is_named_and_nothing_crashes(outline_folder, load_example):
+    from model.report_checks import check_reports
+    (outline_folder / "9-bureau.json").write_text('{"id": "x", "name": ', encoding="utf-8")
+    with pytest.raises(FormatError, match="9-bureau.json"):
+        builtin_outlines()
+    doc = load_example("tianyuan-2024")
+    assert check_reports(doc, evaluate(doc).forms)  # checks still run, without the outline's flags
+    doc.reports = []
+    with pytest.raises(EditError, match="9-bureau.json"):
+        create_reports(doc, evaluate(doc))
+
+
+def test_a_bureau_adds_its_own_outline_as_a_file(outline_folder, tianyuan):
+    (outline_folder / "1-bureau.json").write_text(json.dumps(minimal(template=["{年度}年基本支出{基本支出}万元。"])),
+                                                  encoding="utf-8")
+    tianyuan.reports = []
+    create_reports(tianyuan, evaluate(tianyuan), projects=False).apply(tianyuan)
+    draft_all(tianyuan, evaluate(tianyuan)).edit.apply(tianyuan)
+    assert tianyuan.reports[0].title == "2024年度株洲市天元区征地工作协调服务中心报告"
+    assert tianyuan.reports[0].sections[0].text == "2024年基本支出365.67万元。"

@@ -182,3 +182,22 @@ def test_autosave_covers_the_reports(window, qtbot, tmp_path):
     window.autosaver.save_now()
     saved = [p for p in (tmp_path / "config").rglob("*.jxzp")]
     assert saved and any("自动保存的文字。" in p.read_text(encoding="utf-8") for p in saved)
+
+
+def test_a_broken_outline_file_is_said_on_the_start_page(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from model import outline
+    from model.jsonread import FormatError
+    from ui.nav import PAGE_NEW_REPORT
+
+    def broken(kind):
+        raise FormatError("报告提纲文件 9-bureau.json：应为一组字段（JSON 对象）")
+    monkeypatch.setattr(outline, "outlines_for", broken)
+    win = open_window(qtbot, tmp_path, monkeypatch, reports=False)
+    win.show_page(PAGE_NEW_REPORT)
+    start = win.pages[PAGE_NEW_REPORT]
+    assert any("9-bureau.json" in label.text() for label in start.findChildren(QLabel))
+    assert not start.findChildren(QPushButton)[0].isEnabled()
+    win.session.undo_stack.setClean()
+    win.close()
