@@ -41,7 +41,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"错误：{message}\n")
 
 
-COMMANDS = ("check", "export", "screenshot", "import", "new-year", "summary")  # also in main.py
+COMMANDS = ("check", "export", "report", "screenshot", "import", "new-year", "summary")  # also in main.py
 QT_COMMANDS = ("screenshot", "print")  # the bundled jxzp has no Qt: it hands these to the window program
 
 
@@ -65,6 +65,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("file", metavar="FILE", help="文档（.jxzp）")
     export.add_argument("--format", default="xlsx,docx,pdf", help="导出格式，逗号分隔：xlsx,docx,pdf（默认全部）")
     export.add_argument("--out", metavar="DIR", help="导出到的文件夹（默认与文档相同；不存在时自动创建）")
+    report = sub.add_parser("report", help="查看或起草自评报告（整体支出、项目支出绩效自评报告）",
+                            description="不带 --draft 时列出文档中自评报告的文字；带 --draft 时补建缺少的报告，"
+                                        "并按各表数据起草每个空白的（或仍是未修改草稿的）章节，已有的文字不变。"
+                                        "退出码：0 成功，2 文档无法读取或提纲不存在，3 无法写入。")
+    report.add_argument("file", nargs="?", metavar="FILE", help="文档（.jxzp）")
+    report.add_argument("--draft", action="store_true", help="起草空白章节并保存")
+    report.add_argument("--out", metavar="NEW.jxzp", help="保存到的文档（默认覆盖 FILE，原有文字不会被改动）")
+    report.add_argument("--outline", metavar="ID", help="新建整体报告所用的提纲（默认湖南十部分提纲）")
+    report.add_argument("--project-outline", metavar="ID", help="新建项目报告所用的提纲")
+    report.add_argument("--list-outlines", action="store_true", help="列出可用的报告提纲")
     imp = sub.add_parser("import", help="从 Excel／Word 表格导入为文档",
                          description="读取已填好的绩效自评表（.xlsx、.docx；装有 LibreOffice 时也可 .xls、.doc），按表名和栏目名"
                                      "识别各表，写成一个文档并列出导入报告。退出码：0 全部识别，1 已写入但有未识别的内容，"
@@ -125,6 +135,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command == "export":
         from . import export
         return export.run(args.file, args.format, args.out)
+    if args.command == "report":
+        from . import report
+        return report.run(args.file, args.draft, args.out, args.outline, args.project_outline, args.list_outlines)
     if args.command == "new-year":
         from . import new_year_cmd
         return new_year_cmd.run(args.file, args.out, args.framework, args.force)

@@ -51,4 +51,6 @@ def export(doc: Document, formats: Iterable[str], folder: str | os.PathLike,
         raise ExportError(f"“{target}”不是文件夹")
     evaluation = evaluation or evaluate(doc)
     stem = output_stem(doc)
-    return [_writer(fmt)(doc, target / f"{stem}.{fmt}", evaluation) for fmt in formats]
+    written = [_writer(fmt)(doc, target / f"{stem}.{fmt}", evaluation) for fmt in formats]
+    from .report_export import write_reports  # 自评报告 beside the forms, when the document has report text
+    return written + write_reports(doc, formats, target)

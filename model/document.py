@@ -19,6 +19,7 @@ from .comprehensive import ComprehensiveForm
 from .framework import Framework
 from .money import Amount, total
 from .registry import MAX_SHORT_TEXT, FieldKind, record, records, spec_of, value
+from .report import Report, is_report_key, report_title, walk_ids
 
 FORM_BASIC = "basic"  # 整体支出绩效评价基础数据表
 FORM_OVERALL = "overall"  # 部门整体支出绩效自评表
@@ -335,6 +336,7 @@ class Document:
                                                         optional=True)
     projects: list[ProjectForm] = records(ProjectForm, "项目支出绩效自评表")
     labels: Labels = record(Labels, "表格文字")
+    reports: list[Report] = records(Report, "自评报告")  # model/report.py
 
     def framework_for(self, form: ScoredForm) -> Framework:
         return self.frameworks[form.framework_id]
@@ -370,6 +372,7 @@ class Document:
             ids.update(row.id for row in self.basic.transfer_rows)
         if self.comprehensive is not None:
             ids.update(self.comprehensive.ids())
+        ids.update(walk_ids(self.reports))
         return ids
 
     def new_id(self, prefix: str) -> str:
@@ -397,6 +400,8 @@ def form_kind(key: str) -> str:
         return "basic_data"
     if key in (FORM_OVERALL, FORM_COMPREHENSIVE):
         return key
+    if is_report_key(key):
+        return "report"
     return "project"
 
 
@@ -408,6 +413,8 @@ def form_title(doc: Document, key: str) -> str:
         return "部门整体支出绩效自评表"
     if key == FORM_COMPREHENSIVE:
         return spec_of(Document, "comprehensive").label
+    if is_report_key(key):
+        return report_title(doc, key)
     return project_title(doc.project(project_id_of(key)))
 
 

@@ -17,6 +17,7 @@ from .document import FORM_BASIC, FORM_COMPREHENSIVE, Document
 from .findings import (ERROR, GROUP_PLAUSIBILITY, GROUP_REVIEW, GROUP_SUBMISSION, STRUCTURAL_CODES,
                        WARNING, Finding)
 from .money import Amount, ratio
+from .report_checks import affected_reports, check_reports
 from .scoring import FormResult, score_form
 
 PROVISIONAL_MARK = "（待核）"  # a 总分 or 等次 shown while the form's structure has errors
@@ -38,6 +39,8 @@ class Evaluation:
     form_findings: dict[str, list[Finding]] = field(default_factory=dict)
     cross_findings: list[Finding] = field(default_factory=list)
     comprehensive: Optional[ComprehensiveResult] = None  # the 怀化 form's 汇总 and grade, if it has one
+    report_findings: list[Finding] = field(default_factory=list)  # the 自评报告 texts (model.report_checks)
+    report_paragraphs: dict[Finding, int] = field(default_factory=dict)  # the paragraph (from 1) a finding marks
     _all: Optional[list[Finding]] = field(default=None, repr=False, compare=False)
     _grouped: Optional[list[tuple[str, list[Finding]]]] = field(default=None, repr=False, compare=False)
 
@@ -59,6 +62,7 @@ class Evaluation:
             items = self.form_findings.get(key, [])
             result += [f for f in items if f.severity == ERROR] + [f for f in items if f.severity == WARNING]
         result += self.cross_findings
+        result += self.report_findings
         return result
 
     def counts(self) -> tuple[int, int]:
@@ -138,6 +142,7 @@ class Evaluator:
     def __init__(self, doc: Document):
         self.doc = doc
         self.evaluation = Evaluation()
+        self._reports: dict = {}  # the last findings of each report, by report id
         self.refresh()
 
     def refresh(self, changed: Optional[Iterable[str]] = None) -> Evaluation:
@@ -169,7 +174,11 @@ class Evaluator:
         else:
             comprehensive = old.comprehensive
             findings[FORM_COMPREHENSIVE] = old.form_findings[FORM_COMPREHENSIVE]
-        self.evaluation = Evaluation(forms, basic, findings, check_cross(doc, forms), comprehensive)
+        # The reports quote the forms: an edit re-checks the reports that may quote what it changed.
+        self._reports = check_reports(doc, forms, affected_reports(doc, dirty), self._reports)
+        reports = [item for items in self._reports.values() for item in items]
+        self.evaluation = Evaluation(forms, basic, findings, check_cross(doc, forms), comprehensive,
+                                     [f for f, _ in reports], {f: n for f, n in reports if n is not None})
         return self.evaluation
 
 

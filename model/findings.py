@@ -64,6 +64,13 @@ CODES = {
     "comprehensive.grade_mismatch": "评价等次与绩效自评综合得分对应的等次不符",
     "complete.required_empty": "提交前检查：必填的单元格为空",
     "complete.total_empty": "提交前检查：合计未填写，而其中各项已填写",
+    "report.figure_mismatch": "自评报告中的金额、比率或总分与表中数字不符",
+    "report.section_empty": "自评报告必填的一节尚未填写",
+    "report.draft_unedited": "自评报告中有自动起草后尚未核对修改的章节",
+    "report.prompt_left": "自评报告中仍有待补充的提示文字",
+    "report.unit_mismatch": "自评报告标题中的单位名称与单位信息不符",
+    "report.year_mismatch": "自评报告标题中的年度与单位信息不符",
+    "report.orphan": "项目报告对应的项目支出绩效自评表已删除",
 }
 
 # 提交前检查 (ready to submit): empty cells and template text a bureau rejects. Shown under

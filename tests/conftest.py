@@ -11,6 +11,8 @@ import pytest  # noqa: E402
 
 EXAMPLES = ROOT / "resources" / "examples"
 EXAMPLE_NAMES = ("lukou-2023", "tianyuan-2024", "yueyanglou-2023", "yuelu-2021", "jingzhou-2023")
+# the examples with the standard forms (整体表 and/or 项目表), which take 自评报告 beside them
+REPORT_EXAMPLES = tuple(name for name in EXAMPLE_NAMES if name != "jingzhou-2023")
 
 
 def example_path(name: str) -> Path:

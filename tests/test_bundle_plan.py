@@ -126,14 +126,14 @@ def test_windows_version_resource_is_a_valid_version_file():
 
 def test_datas_per_platform(tmp_path):
     root = tmp_path / "repo 目录"
-    for name in ("frameworks", "examples", "licenses", "icons"):
+    for name in ("frameworks", "examples", "licenses", "icons", "outlines", "help"):
         (root / "resources" / name).mkdir(parents=True)
     font = tmp_path / "wqy.ttc"
     font.write_bytes(b"ttcf")
     windows = plan.datas(root, plan.WINDOWS, wqy_font=font)
     linux = plan.datas(root, plan.LINUX, wqy_font=font)
-    assert sorted(dest for _, dest in windows) == ["resources/examples", "resources/frameworks", "resources/icons",
-                                                   "resources/licenses"]
+    assert sorted(dest for _, dest in windows) == ["resources/examples", "resources/frameworks", "resources/help",
+                                                   "resources/icons", "resources/licenses", "resources/outlines"]
     assert (str(font), "resources/fonts") in linux and (str(font), "resources/fonts") not in windows
     with pytest.raises(SystemExit, match="fonts-wqy-microhei"):
         plan.datas(root, plan.LINUX, wqy_font=tmp_path / "missing.ttc")

@@ -118,7 +118,7 @@ def test_pdf_carries_every_label_section_by_section(files):
 
 def test_seed_002s_rows_print_in_every_format(tmp_path, load_example):
     doc = load_example("yuelu-2021")
-    paths = {p.suffix[1:]: p for p in export(doc, ["xlsx", "docx"], tmp_path)}
+    paths = {p.suffix[1:]: p for p in export(doc, ["xlsx", "docx"], tmp_path) if "报告" not in p.name}  # the forms
     values = [str(c.value) for row in openpyxl.load_workbook(paths["xlsx"]).worksheets[0].iter_rows() for c in row
               if c.value is not None]
     assert_in_order(["部门职责", "合计", "423.25", "（2）项目支出", "129.69", "年度总体目标"], values)

@@ -119,7 +119,7 @@ def test_undo_and_redo_restore_the_document_exactly(window, qtbot):
     while session.undo_stack.canRedo():
         session.undo_stack.redo()
     assert session.doc == changed
-    assert window.nav.list.count() == len(changed.projects) + 4  # pages follow the redo
+    assert window.nav.list.count() == len(changed.projects) + len(changed.reports) + 4  # pages follow the redo
 
 
 def test_paste_of_a_3x2_block_fills_three_rows(window, qtbot):
@@ -241,7 +241,8 @@ def test_examples_open_as_untitled_copies(window):
 
 def test_export_action_writes_files(window, tmp_path):
     paths = window.exports.export(["pdf", "xlsx"], folder=str(tmp_path / "out"))
-    assert [p.suffix for p in paths] == [".pdf", ".xlsx"] and all(p.exists() for p in paths)
+    assert [p.suffix for p in paths] == [".pdf", ".xlsx", ".pdf"] and all(p.exists() for p in paths)
+    assert paths[2].name.endswith("整体支出绩效自评报告.pdf")  # the example's report, beside the forms
     assert window.settings.last_folder == str(tmp_path / "out")
 
 

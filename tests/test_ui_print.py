@@ -62,7 +62,8 @@ def test_screenshot_command_renders_every_page(tmp_path):
                              "--out", str(tmp_path / "shots")], capture_output=True, text=True, env=env, timeout=180)
     assert result.returncode == 0, result.stderr
     shots = sorted(p.name for p in (tmp_path / "shots").glob("*.png"))
-    assert len(shots) == 9 and shots[0] == "01-单位信息.png" and shots[-1] == "09-审核结果.png"
+    assert len(shots) == 10 and shots[0] == "01-单位信息.png" and shots[-1] == "10-审核结果.png"
+    assert "09-整体支出绩效自评报告.png" in shots
     assert all((tmp_path / "shots" / name).stat().st_size > 20000 for name in shots)
 
 

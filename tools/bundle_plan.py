@@ -111,12 +111,16 @@ def executable(name: str, platform: str) -> str:
     return name + (".exe" if platform == WINDOWS else "")
 
 
+REQUIRED_RESOURCES = ("frameworks", "examples", "licenses", "icons", "outlines")
+
+
 def datas(root: Path, platform: str, wqy_font: Path = WQY_FONT) -> list[tuple[str, str]]:
     """(source, folder in the bundle) for the data files; Linux also gets the CJK font it may lack."""
     resources = root / "resources"
-    entries = [(str(resources / name), f"resources/{name}") for name in ("frameworks", "examples", "licenses", "icons")]
-    if (resources / "fonts").is_dir():
-        entries.append((str(resources / "fonts"), "resources/fonts"))
+    entries = [(str(resources / name), f"resources/{name}") for name in REQUIRED_RESOURCES]
+    # and every other folder of resources (outlines, fonts …): data added later is never left behind
+    entries += [(str(folder), f"resources/{folder.name}") for folder in sorted(resources.iterdir())
+                if folder.is_dir() and folder.name not in REQUIRED_RESOURCES] if resources.is_dir() else []
     if platform == LINUX:
         # Windows has 仿宋/黑体/宋体; a new UOS/Kylin machine may have no TrueType CJK font at all.
         if not wqy_font.is_file():

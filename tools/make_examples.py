@@ -7,6 +7,7 @@ places where the printed form is ambiguous).
 """
 from __future__ import annotations
 
+import json
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -17,10 +18,13 @@ from model import storage  # noqa: E402
 from model.document import (BasicDataForm, ExpenseLine, FundingLine, Goals, IndicatorRow,  # noqa: E402
                             NamedExpenseLine, ProjectForm)
 from model.factory import new_document  # noqa: E402
+from model.outline import builtin_outlines  # noqa: E402
+from model.report import Report, ReportSection  # noqa: E402
 
 from example_jingzhou import jingzhou_2023 as _jingzhou  # noqa: E402  (tools/: seed 001, the 怀化 form)
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "resources" / "examples"
+SEED_REPORTS = Path(__file__).resolve().parent / "seed_reports"  # the seeds' report texts, section by section
 
 # Level-2 short names used below → the framework's names.
 L2 = {"数量": "数量指标", "质量": "质量指标", "时效": "时效指标", "成本": "成本指标",
@@ -56,6 +60,24 @@ def rows(ids, table, level1_2024=True):
         result.append(IndicatorRow(ids("r"), level1, L2[group], name, target, actual, d(points), d(score),
                                    deviation, not_applicable="na" in rest))
     return result
+
+
+def seed_report(doc, ids, name, project=None):
+    """The report transcribed in seed_reports/<name>.json, by the outline the seed uses.
+
+    Each section there: level, outline key ("" for one the unit added), heading as printed without its
+    number (numbers follow from the order), paragraphs as printed.
+    """
+    data = json.loads((SEED_REPORTS / f"{name}.json").read_text(encoding="utf-8"))
+    outline = builtin_outlines()[data["outline"]]
+    report = Report(ids("rp"), outline.kind, project.id if project else "", outline.id, data["title"],
+                    data["subtitle"], data["attachment"])
+    for part in data["sections"]:
+        known = outline.section(part["key"]) if part["key"] else None
+        assert known is not None or not part["key"], f"{name}: {part['key']} is not in {outline.id}"
+        report.sections.append(ReportSection(ids("h"), part["level"], known.numbered if known else True,
+                                             part["heading"], part["key"], "\n".join(part["text"])))
+    doc.reports.append(report)
 
 
 def line(prior=None, budget=None, final=None):
@@ -111,6 +133,8 @@ def lukou_2023():
     ], level1_2024=False)
     project.stated_total = d(98)
     doc.projects.append(project)
+    seed_report(doc, ids, "lukou-overall")  # 附件2
+    seed_report(doc, ids, "lukou-project", project)  # 附件4
     return doc
 
 
@@ -242,6 +266,7 @@ def tianyuan_2024():
                              ("经济成本", "补偿金额", "1407万", "1407万", 20, 20),
                          ], 100),
     ]
+    seed_report(doc, ids, "tianyuan-overall")
     return doc
 
 
@@ -299,6 +324,7 @@ def yueyanglou_2023():
         ("满意", "职工满意度", "≥95%", "98%", 5, 5),
     ], level1_2024=False)
     o.stated_total = d(99)
+    seed_report(doc, ids, "yueyanglou-overall")
     return doc
 
 
@@ -364,6 +390,7 @@ def yuelu_2021():
          "认真办理“12345”政务热线工单，积极解答群众疑问，共办结工单24条，按时办结率100%，群众满意度100%", 10, 10),
     ], level1_2024=False)
     o.stated_total = d(96)
+    seed_report(doc, ids, "yuelu-overall")
     return doc
 
 

@@ -54,8 +54,12 @@ def main() -> None:
     written = export(doc, parse_formats(args.formats), out)
     for path in written:
         fmt = path.suffix.lstrip(".")
-        pdf = path if fmt == "pdf" else office_to_pdf(path, out / f"{Path(args.file).stem}-{fmt}.pdf")
-        for png in to_png(pdf, out / f"{Path(args.file).stem}-{fmt}", args.dpi):
+        # the forms: <stem>-<fmt>-N.png; the reports: <stem>-overall-report-<fmt>-N.png, …-project-report-…
+        kind = ("overall-report-" if path.stem.endswith("整体支出绩效自评报告") else
+                "project-report-" if path.stem.endswith("项目支出绩效自评报告") else "")
+        name = f"{Path(args.file).stem}-{kind}{fmt}"
+        pdf = path if fmt == "pdf" else office_to_pdf(path, out / f"{name}.pdf")
+        for png in to_png(pdf, out / name, args.dpi):
             print(png)
 
 

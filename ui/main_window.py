@@ -17,7 +17,7 @@ from .export_ops import ExportController
 from .file_ops import FileController
 from .year_ops import YearController
 from .menus import build_menus
-from .nav import FORM_BASIC, FORM_COMPREHENSIVE, FORM_OVERALL, PAGE_FINDINGS, PAGE_UNIT, NavPanel
+from .nav import FORM_BASIC, FORM_COMPREHENSIVE, FORM_OVERALL, PAGE_FINDINGS, PAGE_NEW_REPORT, PAGE_UNIT, NavPanel
 from .settings import Settings
 
 # The domain model and the pages are imported when a document is opened, not before the first
@@ -77,6 +77,9 @@ class MainWindow(QMainWindow):
         """
         page = self.current_form_page()
         if page is not None and not page.view.commit_editing():
+            return False
+        current = self.current_page()
+        if hasattr(current, "commit_all") and not current.commit_all():  # a report page's section texts
             return False
         focus = QApplication.focusWidget()
         if isinstance(focus, (QLineEdit, QPlainTextEdit)) and self.isAncestorOf(focus):
@@ -158,9 +161,7 @@ class MainWindow(QMainWindow):
 
     def _structure_changed(self) -> None:
         doc = self.session.doc
-        keys = {PAGE_UNIT, PAGE_FINDINGS} | ({FORM_BASIC} if doc.basic else set()) | (
-            {FORM_OVERALL} if doc.overall else set()) | ({FORM_COMPREHENSIVE} if doc.comprehensive else set()) | {
-            f"projects[{p.id}]" for p in doc.projects}
+        keys = {key for key, _ in self._page_keys()}
         for key in [k for k in self.pages if k not in keys]:
             page = self.pages.pop(key)
             self.stack.removeWidget(page)
@@ -191,11 +192,46 @@ class MainWindow(QMainWindow):
             elif key == FORM_COMPREHENSIVE:
                 from .comprehensive_page import ComprehensivePage
                 page = ComprehensivePage(self.session, key)
+            elif key == PAGE_NEW_REPORT:
+                page = self._report_start_page()
+            elif key.startswith("reports["):
+                from .report_page import ReportPage
+                page = ReportPage(self.session, key, quiet=self.quiet)
             else:
                 page = FormPage(self.session, key)
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]
+
+    def _report_start_page(self) -> QWidget:
+        from model.jsonread import FormatError
+        from model.outline import outlines_for
+        from .report_widgets import ReportStartPage
+        try:
+            overall, project, problem = outlines_for("overall"), outlines_for("project"), ""
+        except FormatError as error:  # a broken outline file: say so instead of offering nothing
+            overall, project, problem = [], [], str(error)
+        page = ReportStartPage([(o.id, o.name) for o in overall], [(o.id, o.name) for o in project],
+                               bool(self.session.doc.projects), problem)
+        page.create.connect(self.create_reports)
+        return page
+
+    def create_reports(self, outline: str, project_outline: str, with_projects: bool, draft: bool) -> None:
+        """Make the 整体 report (and the projects' reports), drafted from the forms: two undo steps."""
+        from model.report import overall_report
+        from model.report_draft import create_reports, draft_all
+        session = self.session
+        if not session.try_edit(lambda doc: create_reports(doc, session.evaluation, projects=with_projects,
+                                                           outline=outline or None,
+                                                           project_outline=project_outline or None)):
+            return
+        if draft:
+            result = draft_all(session.doc, session.evaluation)
+            if result.edit is not None:
+                session.apply(result.edit)
+        report = overall_report(session.doc)
+        if report is not None:
+            self.show_page(f"reports[{report.id}]")
 
     def current_page(self) -> Optional[QWidget]:
         return self.stack.currentWidget()
@@ -225,7 +261,9 @@ class MainWindow(QMainWindow):
     def jump_to(self, finding) -> None:
         self.show_page(finding.form)
         page = self.pages.get(finding.form)
-        if hasattr(page, "select_path"):
+        if hasattr(page, "select_finding"):  # a report page goes to the finding's paragraph
+            page.select_finding(finding)
+        elif hasattr(page, "select_path"):
             page.select_path(finding.path)
 
     def next_finding(self, step: int = 1) -> None:

@@ -12,6 +12,7 @@ FORM_BASIC, FORM_OVERALL = "basic", "overall"  # model.document's form keys (not
 FORM_COMPREHENSIVE = "comprehensive"
 ERROR = "error"
 PAGE_FINDINGS = "findings"
+PAGE_NEW_REPORT = "reports"  # 整体支出绩效自评报告 before the document has one (the page that makes it)
 KeyRole = Qt.ItemDataRole.UserRole + 1
 SectionRole = Qt.ItemDataRole.UserRole + 2  # a section of the 怀化 form: the path of its first cell
 PROJECT_COMMANDS = (("add", "添加", "添加一个项目支出绩效自评表"), ("duplicate", "复制", "复制当前项目（含全部指标）"),
@@ -30,6 +31,7 @@ def page_titles(doc) -> list[tuple[str, str]]:
         pages.append((FORM_COMPREHENSIVE, "部门（单位）整体支出绩效自评表"))
     for number, project in enumerate(doc.projects, start=1):
         pages.append((f"projects[{project.id}]", f"项目{number}：{project.name or '未命名项目'}"))
+    pages += report_pages(doc)
     pages.append((PAGE_FINDINGS, "审核结果"))
     return pages
 
@@ -38,6 +40,21 @@ def section_items(doc) -> list[tuple[str, str]]:
     """(list label, path of the section's first cell) of each section of the 怀化 form, shown under it."""
     from model.layout.comprehensive import section_anchors
     return [(f"　　{title}", path) for title, path in section_anchors(doc)]
+
+
+def report_pages(doc) -> list[tuple[str, str]]:
+    """自评报告 pages: the 整体 report (or the page making it), then each project's, in the projects' order."""
+    pages = []
+    overall = next((r for r in doc.reports if r.kind == "overall"), None)
+    if overall is not None:
+        pages.append((f"reports[{overall.id}]", "整体支出绩效自评报告"))
+    elif doc.overall is not None:
+        pages.append((PAGE_NEW_REPORT, "整体支出绩效自评报告"))
+    names = {p.id: p.name or "未命名项目" for p in doc.projects}
+    order = {p.id: index for index, p in enumerate(doc.projects)}
+    for report in sorted((r for r in doc.reports if r.kind == "project"), key=lambda r: order.get(r.project, len(order))):
+        pages.append((f"reports[{report.id}]", f"项目报告：{names.get(report.project, '（项目已删除）')}"))
+    return pages
 
 
 class NavPanel(QWidget):
