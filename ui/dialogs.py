@@ -26,10 +26,9 @@ class NewDocumentDialog(QDialog):
         self.year.setValue(datetime.date.today().year - 1)  # self-evaluation looks back on last year
         self.year.setSuffix(" 年度")
         form.addRow("年度：", self.year)
-        from model.framework import builtin_frameworks
-        self.framework = QComboBox()
-        for ident, framework in builtin_frameworks().items():
-            self.framework.addItem(framework.name, ident)
+        from .framework_choice import FrameworkChooser
+        self.framework = FrameworkChooser(self.year.value())  # preselected by the year, saying why
+        self.year.valueChanged.connect(self.framework.set_year)
         form.addRow("指标体系：", self.framework)
         self.with_basic = QCheckBox("包含整体支出绩效评价基础数据表")
         self.with_basic.setChecked(True)
@@ -57,7 +56,7 @@ class NewDocumentDialog(QDialog):
 
     def document(self):
         from model.factory import new_document
-        return new_document(self.unit.text().strip(), self.year.value(), self.framework.currentData(),
+        return new_document(self.unit.text().strip(), self.year.value(), self.framework.framework(),
                             department=self.department.text().strip(), with_basic=self.with_basic.isChecked(),
                             starter_rows=True)
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QInputDialog, QLabel, 
 
 from .export_ops import ExportController
 from .file_ops import FileController
+from .framework_ops import FrameworkController
 from .menus import build_menus
 from .nav import FORM_BASIC, FORM_OVERALL, PAGE_FINDINGS, PAGE_UNIT, NavPanel
 from .settings import Settings
@@ -36,6 +37,7 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)  # undo/redo actions follow the open document's stack
         self.files = FileController(self)
         self.exports = ExportController(self)
+        self.frameworks = FrameworkController(self)
         self.config = config
         self.autosaver = None  # made with the first document
         self._last_jump = None  # (finding, position) of the last F8 jump
