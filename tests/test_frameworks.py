@@ -264,3 +264,19 @@ def test_new_documents_get_the_framework_of_their_year_with_a_reason(year, ident
     framework, reason = framework_for_year(year)
     assert framework.id == ident and f"{year}年度" in reason
     assert ("2023版" if ident == "hunan-2023" else "2024版") in reason
+
+
+# --- a framework read from a paper form (import) is always a usable one ---------------------------
+
+def test_a_paper_form_without_printed_points_imports_with_free_weights():
+    from importers.frameworks import choose
+    from importers.read_scored import ReadIndicator
+
+    def read(level1, points, level2, row_points):
+        return ReadIndicator(level1, points, level2, IndicatorRow("r", level1, level2, points=D(row_points)))
+    free = choose([read("绩效指标", None, "数量指标", 50), read("绩效指标", None, "质量指标", 40)], D(10), 2024)
+    assert free.level1[0].points is None and framework_problems(free) == []
+    short = choose([read("产出指标", D(50), "数量指标", 50), read("效益指标", D(30), "社会效益指标", 30)], D(10), 2024)
+    assert [g.points for g in short.level1] == [None, None] and framework_problems(short) == []  # 90 ≠ 100
+    fixed = choose([read("产出指标", D(60), "数量指标", 60), read("效益指标", D(30), "社会效益指标", 30)], D(10), 2024)
+    assert [g.points for g in fixed.level1] == [60, 30] and framework_problems(fixed) == []
