@@ -194,9 +194,9 @@ def change_framework(doc: Document, form_keys: list[str], framework: Framework) 
     frameworks[chosen.id] = chosen
     ids = _ids(doc)
     remaps = tuple(remap(doc, key, chosen, ids) for key in form_keys)
+    old_orders = tuple(tuple(doc.form(key).indicators) for key in form_keys)
     return ChangeFramework(tuple(form_keys), tuple(doc.form(key).framework_id for key in form_keys), chosen.id,
-                           dict(doc.frameworks), frameworks, tuple(tuple(doc.form(key).indicators) for key in form_keys),
-                           remaps, f"更换指标体系为“{chosen.name}”")
+                           dict(doc.frameworks), frameworks, old_orders, remaps, f"更换指标体系为“{chosen.name}”")
 
 
 # --- moving a row to another 类别 (a row that no longer fits, or one typed in the wrong group) ---------------

@@ -4,13 +4,15 @@ import json
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from model import storage
 from model.document import IndicatorRow, OverallForm
 from model.evaluation import evaluate
 from model.factory import new_document
 from model.framework import GradeBand, Level1, TotalCap, builtin_framework, builtin_frameworks, framework_from_dict
-from model.framework_draft import GroupDraft, build, draft_of, level2_names, points_summary
+from model.framework_draft import GradeDraft, GroupDraft, build, draft_of, level2_names, points_summary
 from model.framework_file import FrameworkFileError, dumps, file_stem, framework_for_year, load, loads, save
 from model.framework_rules import framework_problems
 from model.jsonread import FormatError
@@ -280,3 +282,25 @@ def test_a_paper_form_without_printed_points_imports_with_free_weights():
     assert [g.points for g in short.level1] == [None, None] and framework_problems(short) == []  # 90 ≠ 100
     fixed = choose([read("产出指标", D(60), "数量指标", 60), read("效益指标", D(30), "社会效益指标", 30)], D(10), 2024)
     assert [g.points for g in fixed.level1] == [60, 30] and framework_problems(fixed) == []
+
+
+# --- whatever is typed into the editor, it answers with a framework or with reasons -----------------
+_typed = st.one_of(st.sampled_from(["", "10", "90", "０", "3.5", "-1", "abc", "1e5", "30%", "10分", " "]),
+                   st.text(max_size=8))
+
+
+@settings(max_examples=200, deadline=None)
+@given(funding=_typed, groups=st.lists(st.tuples(st.text(max_size=6), st.booleans(), _typed, st.text(max_size=20)),
+                                       max_size=4),
+       grades=st.lists(st.tuples(st.text(max_size=3), _typed), max_size=4), over=_typed,
+       action=st.sampled_from(["off", "warn", "deduct"]))
+def test_the_draft_never_fails_and_never_lets_a_bad_framework_through(funding, groups, grades, over, action):
+    draft = draft_of(FW24)
+    draft.funding_points, draft.over_percent, draft.over_action = funding, over, action
+    draft.groups = [GroupDraft(*group) for group in groups]
+    if grades:
+        draft.grades = [GradeDraft(*band) for band in grades]
+    framework, problems = build(draft, FW24, "custom")
+    assert (framework is None) == bool(problems)
+    if framework is not None:
+        assert framework_problems(framework) == [] and framework_from_dict(framework.to_dict()) == framework

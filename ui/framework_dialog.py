@@ -183,7 +183,8 @@ class FrameworkEditorDialog(QDialog):
                   for row in range(self.groups.rowCount())]
         return FrameworkDraft(
             name=self.name.text(), funding_points=self.funding.currentText(), groups=groups,
-            grades=[GradeDraft(_text(self.grades, r, 0), _text(self.grades, r, 1)) for r in range(self.grades.rowCount())],
+            grades=[GradeDraft(_text(self.grades, r, 0), _text(self.grades, r, 1))
+                    for r in range(self.grades.rowCount())],
             label_points=self.label_points.isChecked(), over_action=self.over_action.currentData(),
             over_percent=self.over_percent.text(), over_deduction=self.over_deduction.text(),
             caps=[CapDraft(_text(self.caps, r, 0), _text(self.caps, r, 1)) for r in range(self.caps.rowCount())],

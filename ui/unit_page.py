@@ -18,6 +18,18 @@ _LABEL_TEXTS = [name for name, spec in specs(Labels) if spec.kind is FieldKind.T
 _LABEL_OPTIONS = [name for name, spec in specs(Labels) if spec.kind is not FieldKind.TEXT]
 
 
+def frameworks_text(doc) -> str:
+    """指标体系：which framework each form uses (several when the forms differ), and where to change it."""
+    users: dict[str, list[str]] = {}
+    for number, (key, form) in enumerate(doc.scored_forms(), start=0 if doc.overall is not None else 1):
+        users.setdefault(form.framework_id, []).append("整体自评表" if key == "overall" else f"项目{number}")
+    hint = "（更换、修改、导入或导出：菜单“指标体系”）"
+    if len(users) <= 1:
+        return "指标体系：" + "；".join(fw.name for fw in doc.frameworks.values() if fw.id in users) + hint
+    parts = [f"{doc.frameworks[ident].name}（{'、'.join(forms)}）" for ident, forms in users.items()]
+    return "指标体系：" + "；".join(parts) + hint
+
+
 class UnitPage(QScrollArea):
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -81,8 +93,7 @@ class UnitPage(QScrollArea):
         self.with_basic.setChecked(doc.basic is not None)
         self.with_duties.setEnabled(doc.overall is not None)
         self.with_duties.setChecked(doc.overall is not None and doc.overall.duties is not None)
-        names = sorted({fw.name for fw in doc.frameworks.values()})
-        self.frameworks.setText("指标体系：" + "；".join(names))
+        self.frameworks.setText(frameworks_text(doc))
 
     def _refused(self, path: str, message: str) -> None:
         if path.startswith(("unit.", "labels.")) and self.isVisible():
