@@ -15,6 +15,8 @@ from typing import Iterator, Optional
 from .document import FORM_BASIC, Document, IndicatorRow, ScoredForm
 from .edits import Compound, EditError, MoveItem, SetField
 from .framework import Framework
+from .paths import form_of
+from .registry import FieldKind, specs
 
 Key = tuple[str, str]  # (一级指标, 二级指标)
 
@@ -174,6 +176,21 @@ def scored_keys(doc: Document) -> list[str]:
     return [key for key, _ in doc.scored_forms()]
 
 
+def framework_references(obj, prefix: str = "") -> Iterator[tuple[str, str]]:
+    """(path, framework id) of every framework reference in the document, found through the field registry,
+    so that a form added later that names a framework (not only the scored forms) keeps its own."""
+    for name, spec in specs(type(obj)):
+        value = getattr(obj, name)
+        path = f"{prefix}.{name}" if prefix else name
+        if spec.kind is FieldKind.FRAMEWORK:
+            yield path, value
+        elif spec.kind is FieldKind.RECORD and value is not None:
+            yield from framework_references(value, path)
+        elif spec.kind is FieldKind.RECORDS:
+            for item in value:
+                yield from framework_references(item, f"{path}[{item.id}]")
+
+
 def change_framework(doc: Document, form_keys: list[str], framework: Framework) -> ChangeFramework:
     """Score the forms ``form_keys`` with ``framework`` (EditError when nothing would change)."""
     if not form_keys:
@@ -185,7 +202,7 @@ def change_framework(doc: Document, form_keys: list[str], framework: Framework) 
             form = None
         if form is None or not hasattr(form, "indicators"):
             raise EditError(f"找不到表“{key}”")
-    keep = {form.framework_id for key, form in doc.scored_forms() if key not in form_keys}
+    keep = {ident for path, ident in framework_references(doc) if form_of(path) not in form_keys}
     frameworks = {ident: fw for ident, fw in doc.frameworks.items() if ident in keep}
     chosen = unique_framework(frameworks, framework)
     if all(doc.framework_for(doc.form(key)) == chosen and doc.form(key).framework_id == chosen.id

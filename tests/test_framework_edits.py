@@ -153,3 +153,11 @@ def test_a_changed_document_saves_reopens_and_scores_the_same(tianyuan, tmp_path
     again = storage.load(tmp_path / "t.jxzp")
     assert [r.total for r in evaluate(again).forms.values()] == [r.total for r in evaluate(tianyuan).forms.values()]
     assert any("旧类别／旧二级" in f.message for f in unknown(again))
+
+
+def test_every_framework_reference_is_found_through_the_registry(tianyuan):
+    from model.framework_edits import framework_references
+    refs = dict(framework_references(tianyuan))
+    assert refs["overall.framework_id"] == "hunan-2024"
+    assert {path for path in refs} == {"overall.framework_id"} | {
+        f"projects[{p.id}].framework_id" for p in tianyuan.projects}

@@ -20,12 +20,17 @@ _LABEL_OPTIONS = [name for name, spec in specs(Labels) if spec.kind is not Field
 
 def frameworks_text(doc) -> str:
     """指标体系：which framework each form uses (several when the forms differ), and where to change it."""
+    from model.document import form_title
+    from model.framework_edits import framework_references
+    numbers = {f"projects[{p.id}]": number for number, p in enumerate(doc.projects, start=1)}
     users: dict[str, list[str]] = {}
-    for number, (key, form) in enumerate(doc.scored_forms(), start=0 if doc.overall is not None else 1):
-        users.setdefault(form.framework_id, []).append("整体自评表" if key == "overall" else f"项目{number}")
+    for path, ident in framework_references(doc):
+        key = path.split(".", 1)[0]
+        name = "整体自评表" if key == "overall" else f"项目{numbers[key]}" if key in numbers else form_title(doc, key)
+        users.setdefault(ident, []).append(name)
     hint = "（更换、修改、导入或导出：菜单“指标体系”）"
     if len(users) <= 1:
-        return "指标体系：" + "；".join(fw.name for fw in doc.frameworks.values() if fw.id in users) + hint
+        return "指标体系：" + "；".join(doc.frameworks[ident].name for ident in users) + hint
     parts = [f"{doc.frameworks[ident].name}（{'、'.join(forms)}）" for ident, forms in users.items()]
     return "指标体系：" + "；".join(parts) + hint
 
