@@ -156,10 +156,6 @@ class Framework:
         """A copy with ``changes``; derived lookups start afresh (they must not be shared)."""
         return dataclasses.replace(self, **changes, _by_name={}, memo={})
 
-    def same_content(self, other: "Framework") -> bool:
-        """Equal but for id and name: the same points, names, grades and options."""
-        return self.replace(id="", name="") == other.replace(id="", name="")
-
     def grade_for(self, total: Decimal) -> str:
         for band in sorted(self.grades, key=lambda band: band.minimum, reverse=True):
             if total >= band.minimum:

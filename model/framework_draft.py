@@ -160,9 +160,9 @@ def build(draft: FrameworkDraft, base: Framework, ident: str) -> tuple[Optional[
 
 def points_summary(draft: FrameworkDraft) -> str:
     """分值合计：资金执行 10＋产出指标 40＋… = 100 分, as the editor shows it while typing."""
-    terms, total, free = [], Decimal(0), []
-    for label, text in [("资金执行", draft.funding_points)] + [(g.name.strip() or "一级指标", g.points)
-                                                              for g in draft.groups if not g.free]:
+    terms, total = [], Decimal(0)
+    fixed = [(g.name.strip() or "一级指标", g.points) for g in draft.groups if not g.free]
+    for label, text in [("资金执行", draft.funding_points)] + fixed:
         try:
             value = parse_number(text, FieldKind.POINTS) or Decimal(0)
         except ParseError:
