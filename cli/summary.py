@@ -58,7 +58,9 @@ def summarize(doc: Document, evaluation: Evaluation, file: str) -> dict[str, Any
                                       "actual": row.actual} for row in form.indicators]})
     for key, result in evaluation.forms.items():
         provisional = evaluation.provisional(key)
+        framework = doc.framework_for(doc.form(key))
         forms.append({"form": form_kind(key), "key": key, "title": form_title(doc, key),
+                      "framework": framework.id, "framework_name": framework.name,
                       "execution_rate": _rate(result.rate), "funding_score": _dec(result.funding_score),
                       "funding_points": _dec(result.funding_points),
                       "subtotals": {name: _dec(value) for name, value in result.subtotals.items()},

@@ -2,7 +2,7 @@
 
 A form matching a shipped framework (same 一级指标, same points, same 资金执行 points) gets it; any other is
 given a framework made from what the paper prints (its groups, points and 二级指标), so that a bureau's own
-framework imports as faithfully as a Hunan one. Row 二级指标 names are matched to the framework's own
+framework imports as faithfully as a Hunan one; groups printed without points get free weights. Row 二级指标 names are matched to the framework's own
 (数量 → 数量指标).
 """
 from __future__ import annotations
@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Optional
 
 from model.framework import Framework, Level1, builtin_framework, builtin_frameworks
+from model.framework_rules import framework_problems
 
 from .read_scored import ReadIndicator
 
@@ -45,14 +46,16 @@ def choose(indicators: list[ReadIndicator], funding_points: Optional[Decimal], y
         if _fits(framework, groups, funding):
             return framework
     base = builtin_framework(BASE)
-    level1 = []
-    for name, points, level2 in groups:
-        if points is None:
-            points = sum((i.row.points or Decimal(0) for i in indicators if i.level1 == name), Decimal(0))
-        level1.append(Level1(name or "绩效指标", points, tuple(level2) or ("指标",)))
+    # A group printed without points leaves them to its rows (free weights); printed points that do not
+    # make a usable framework (not totalling 100) are left to the rows too, as the paper's rows carry them.
+    level1 = tuple(Level1(name or "绩效指标", points, tuple(level2) or ("指标",)) for name, points, level2 in groups)
     label_points = any(points is not None for _, points, _ in groups)
-    return dataclasses.replace(base, id="imported", name="导入的指标体系（按纸质表）", funding_points=funding,
-                               level1=tuple(level1), label_points=label_points, _by_name={})
+    made = dataclasses.replace(base, id="imported", name="导入的指标体系（按纸质表）", funding_points=funding,
+                               level1=level1, label_points=label_points, _by_name={})
+    if framework_problems(made):
+        made = dataclasses.replace(made, level1=tuple(dataclasses.replace(g, points=None) for g in level1),
+                                   _by_name={})
+    return made if not framework_problems(made) else builtin_framework(preferred)
 
 
 def level2_in(framework: Framework, level1: str, level2: str) -> str:

@@ -139,10 +139,14 @@ def _check_funding(sink: _Sink, form: ScoredForm, framework: Framework, result: 
 def _check_points(sink: _Sink, form: ScoredForm, framework: Framework, result: FormResult) -> None:
     key = sink.form_key
     for group in framework.level1:
+        if not group.fixed:  # free weights: the rows carry the points, only the total must be 100
+            continue
         actual = result.level1_points.get(group.name, ZERO)
         if actual != group.points:
+            header = (f"与表头“{group.label()}”不符" if framework.label_points else
+                      f"与指标体系规定的 {_points(group.points)} 分不符")
             sink.error("points.level1_mismatch", f"{key}.level1[{group.name}].points",
-                       f"{group.name}各行分值合计 {_points(actual)} 分，与表头“{group.label()}”不符，"
+                       f"{group.name}各行分值合计 {_points(actual)} 分，{header}，"
                        f"相差 {_points(abs(group.points - actual))} 分")
     if result.points_total != framework.total_points:
         indicators = result.points_total - framework.funding_points
@@ -161,7 +165,7 @@ def _check_rows(sink: _Sink, form: ScoredForm, framework: Framework, result: For
         if (row.level1, row.level2) not in known:
             sink.error("indicator.unknown_group", path("name"),
                        f"{where}的指标类别“{row.level1}／{row.level2}”不属于指标体系“{framework.name}”"
-                       f"{_near_miss(row.level1, row.level2, framework)}")
+                       f"{_near_miss(row.level1, row.level2, framework)}，请用右键菜单“移到其他类别”改到合适的类别")
         _check_texts(sink, year, ((path("name"), where, row.name), (path("target"), f"{where}的年度指标值", row.target),
                                   (path("actual"), f"{where}的实际完成值", row.actual)))
         _check_texts(sink, year, ((path("deviation"), f"{where}的偏差原因分析", row.deviation),),
@@ -201,9 +205,12 @@ def _check_rows(sink: _Sink, form: ScoredForm, framework: Framework, result: For
                          f"{_percent(band.high)}，即 {_points(q2(points * band.low))}–{_points(q2(points * band.high))} 分），"
                          f"但得分为 {_points(score)}")
         if suggestion and suggestion.over_ratio is not None and no_reason:
+            deducted = ("；按指标偏离规则建议扣 "
+                        f"{_points(min(points or ZERO, framework.over_achievement_deduction))} 分"
+                        if framework.over_achievement_action == "deduct" else "")
             sink.warning("indicator.over_achievement", path("target"),
                          f"{where}完成值 {row.actual.strip()} 超出指标值 {row.target.strip()} 达 "
-                         f"{_percent(suggestion.over_ratio)}，指标值可能定得偏低，请在偏差原因分析中说明")
+                         f"{_percent(suggestion.over_ratio)}，指标值可能定得偏低，请在偏差原因分析中说明{deducted}")
 
 
 def check_scored_form(doc: Document, key: str, form: ScoredForm, result: FormResult) -> list[Finding]:

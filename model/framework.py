@@ -3,6 +3,12 @@
 Frameworks are data in resources/frameworks/*.json, never code. A document keeps a copy of the
 framework it was filled with, so a 2023 file opened years later still scores as it did.
 
+A 一级指标 either has fixed points (产出指标 40: its rows must add up to 40) or *free weights*
+(points null: its rows carry the points and only the form's total must be 100 — Sichuan's one
+group 绩效指标 90). Whatever makes a framework, the reader below, the editor dialog and the import
+of a framework file, passes ``framework_problems`` (model.framework_rules): points total 100, bands
+ordered, names unique, each with a plain Chinese message.
+
 What the frameworks share (grade bands, keyword lists, thresholds) is written once, in
 resources/frameworks/defaults.json, and merged under every framework read: a built-in file
 names only what is its own, and a framework stored by an older version that lacks an option
@@ -11,31 +17,46 @@ typed scores, so such a file keeps its 总分 and 等次).
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Optional
 
+from .framework_rules import FULL_MARKS, framework_problems
 from .jsonread import FormatError, Reader, dec_text
 from .resources import resource_dir
 
 NOT_APPLICABLE_MODES = {"exclude": "不适用行不计分", "rescale": "不适用行的分值按比例折算到其余指标"}
 DEFAULTS_FILE = "defaults.json"  # in resources/frameworks: shared by every framework
+NOT_FRAMEWORKS = {DEFAULTS_FILE, "years.json"}  # the other files there (years.json: model.framework_file)
 REVERSE_RULES = {"ratio": "指标值÷完成值×分值", "linear": "超出部分线性扣减，至两倍目标值扣完"}
+# What happens when a 完成值 exceeds its 指标值 by ``over_achievement`` or more (指标偏离, 财预〔2020〕10号):
+# a warning that asks for an explanation, or a deduction of ``over_achievement_deduction`` points from
+# the *suggested* score (the typed 得分 and so the 总分 stay the unit's: see docs/scoring.md).
+OVER_ACHIEVEMENT_ACTIONS = {"warn": "提示说明原因", "deduct": "建议得分扣分"}
 
 
 @dataclass(frozen=True, slots=True)
 class Level1:
-    """一级指标: name, points and its 二级指标 in print order."""
+    """一级指标: name, points (None: free weights, the rows carry them) and its 二级指标 in print order."""
 
     name: str
-    points: Decimal
+    points: Optional[Decimal]
     level2: tuple[str, ...]
 
+    @property
+    def fixed(self) -> bool:
+        """The group's rows must add up to its points (False: free weights, 各行自定分值)."""
+        return self.points is not None
+
     def label(self, with_points: bool = True, separator: str = "") -> str:
-        """产出指标(40分) as a message names it; the form breaks it before the points (separator "\n")."""
-        if not with_points:
+        """产出指标(40分) as a message names it; the form breaks it before the points (separator "\n").
+
+        A group with free weights prints its name only: its points are whatever its rows carry.
+        """
+        if not with_points or self.points is None:
             return self.name
         return f"{self.name}{separator}({format(self.points.normalize(), 'f')}分)"
 
@@ -96,7 +117,9 @@ class Framework:
     positive_keywords: tuple[str, ...] = ()  # measures where higher is better (完成率, 办结)
     topic_keywords: tuple[str, ...] = ()  # subjects that decide no direction (信访, 投诉)
     qualitative_bands: tuple[QualitativeBand, ...] = ()
-    over_achievement: Optional[Decimal] = None  # 0.30: warn when 完成值 exceeds 指标值 by 30 %
+    over_achievement: Optional[Decimal] = None  # 0.30: 完成值 exceeds 指标值 by 30 % (None: off)
+    over_achievement_action: str = "warn"  # warn | deduct (OVER_ACHIEVEMENT_ACTIONS)
+    over_achievement_deduction: Decimal = Decimal(2)  # points off the suggestion when deducting
     suggestion_tolerance: Decimal = Decimal(1)  # points a typed 得分 may stray from the suggestion
     budget_adjustment_warning: Optional[Decimal] = None  # 0.20: 年初 vs 全年预算数 differ by 20 %
     caps: tuple[TotalCap, ...] = ()
@@ -110,7 +133,16 @@ class Framework:
         self._by_name.update({group.name: group for group in self.level1})
 
     @property
+    def free(self) -> bool:
+        """Some 一级指标 leave their points to the rows."""
+        return any(not group.fixed for group in self.level1)
+
+    @property
     def indicator_points(self) -> Decimal:
+        """What the indicator rows must carry together: the fixed groups' points, or all that the
+        funding row leaves when some group has free weights."""
+        if self.free:
+            return FULL_MARKS - self.funding_points
         return sum((group.points for group in self.level1), Decimal(0))
 
     @property
@@ -119,6 +151,10 @@ class Framework:
 
     def group(self, name: str) -> Optional[Level1]:
         return self._by_name.get(name)
+
+    def replace(self, **changes) -> "Framework":
+        """A copy with ``changes``; derived lookups start afresh (they must not be shared)."""
+        return dataclasses.replace(self, **changes, _by_name={}, memo={})
 
     def grade_for(self, total: Decimal) -> str:
         for band in sorted(self.grades, key=lambda band: band.minimum, reverse=True):
@@ -148,6 +184,8 @@ class Framework:
                      "suggest": dec_text(b.suggest), "keywords": list(b.keywords)}
                     for b in self.qualitative_bands],
                 "over_achievement": dec_text(self.over_achievement),
+                "over_achievement_action": self.over_achievement_action,
+                "over_achievement_deduction": dec_text(self.over_achievement_deduction),
                 "suggestion_tolerance": dec_text(self.suggestion_tolerance),
                 "budget_adjustment_warning": dec_text(self.budget_adjustment_warning),
                 "caps": [{"rate_below": dec_text(c.rate_below), "max_total": dec_text(c.max_total)}
@@ -193,8 +231,6 @@ def _read_plausibility(reader: Reader, defaults: dict) -> Plausibility:
         return reader.field(key, label, defaults.get(key)).decimal(minimum=Decimal(0))
 
     near_miss = ratio("near_miss_ratio", "相近名称相似度")
-    if near_miss is not None and near_miss > 1:
-        reader.fail(f"相近名称相似度应在 0 到 1 之间，实际是 {near_miss}")
     plausibility = Plausibility(
         final_vs_budget_ratio=ratio("final_vs_budget_ratio", "决算与预算相差倍数"),
         final_vs_budget_min_difference=reader.field(
@@ -229,25 +265,16 @@ def framework_from_reader(reader: Reader) -> Framework:
     for item in reader.field("level1", "一级指标").items("个一级指标"):
         item.obj()
         group = Level1(item.field("name", "名称").text(allow_empty=False),
-                       item.field("points", "分值").decimal(optional=False, minimum=Decimal(0)),
+                       item.field("points", "分值").decimal(minimum=Decimal(0)),  # null: free weights
                        _strings(item.field("level2", "二级指标")))
         item.no_unknown_fields()
-        if not group.level2:
-            item.fail("至少要有一个二级指标")
         groups.append(group)
-    if not groups:
-        reader.fail("至少要有一个一级指标")
-    names = [g.name for g in groups]
-    if len(set(names)) != len(names):
-        reader.fail("一级指标名称重复")
     grades = []
     for item in reader.field("grades", "评价等次", shared.get("grades", ...)).items("档"):
         item.obj()
         grades.append(GradeBand(item.field("grade", "等次").text(allow_empty=False),
                                 item.field("min", "最低分").decimal(optional=False)))
         item.no_unknown_fields()
-    if not grades:
-        reader.fail("至少要有一个评价等次")
     options = reader.field("options", "评分选项", {}).obj()
 
     def option(key: str, label: str) -> Reader:
@@ -287,6 +314,9 @@ def framework_from_reader(reader: Reader) -> Framework:
         topic_keywords=_strings(option("topic_keywords", "主题词（不决定方向）")),
         qualitative_bands=tuple(bands),
         over_achievement=option("over_achievement", "超额完成提示比例").decimal(minimum=Decimal(0)),
+        over_achievement_action=option("over_achievement_action", "超额完成处理").choice(OVER_ACHIEVEMENT_ACTIONS),
+        over_achievement_deduction=option("over_achievement_deduction", "超额完成扣分").decimal(
+            optional=False, minimum=Decimal(0)),
         suggestion_tolerance=option("suggestion_tolerance", "建议分容差").decimal(optional=False, minimum=Decimal(0)),
         budget_adjustment_warning=option("budget_adjustment_warning", "预算调整提示比例").decimal(minimum=Decimal(0)),
         caps=tuple(caps),
@@ -297,6 +327,9 @@ def framework_from_reader(reader: Reader) -> Framework:
     )
     options.no_unknown_fields()
     reader.no_unknown_fields()
+    problems = framework_problems(framework)
+    if problems:
+        reader.fail("；".join(problems))
     return framework
 
 
@@ -311,7 +344,7 @@ def builtin_frameworks() -> dict[str, Framework]:
     """The frameworks shipped in resources/frameworks, by id, in file-name order."""
     if not _builtin_cache:
         for path in sorted(Path(resource_dir("frameworks")).glob("*.json")):
-            if path.name == DEFAULTS_FILE:
+            if path.name in NOT_FRAMEWORKS:
                 continue
             with open(path, encoding="utf-8") as handle:
                 data = json.load(handle, parse_float=Decimal)

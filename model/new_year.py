@@ -11,6 +11,7 @@ import copy
 from typing import Optional
 
 from .document import BasicDataForm, Document, ExpenseLine, FundingLine, Goals, IncomeParts, ExpenseParts
+from .edits import EditError
 from .framework import Framework
 
 _LINES = ("three_public", "vehicles", "vehicle_purchase", "vehicle_operation", "overseas", "reception",
@@ -68,21 +69,20 @@ def next_year(doc: Document, framework: Optional[Framework] = None) -> Document:
 
 
 def fitting_framework_id(year: int) -> str:
-    """The Hunan framework of a year: the 2023 style up to 2023, the 2024 style from 2024 on (RULES.md §2)."""
-    return "hunan-2023" if year <= 2023 else "hunan-2024"
+    """The shipped framework a year calls for (resources/frameworks/years.json: the 2023 style up to 2023,
+    the 2024 style from 2024 on)."""
+    from .framework_file import framework_for_year
+    return framework_for_year(year)[0].id
 
 
 def _change_framework(doc: Document, framework: Framework) -> None:
-    """Every form on ``framework``; a row keeps its 二级指标 and moves to the 一级指标 that holds it there
-    (2023 产出指标／成本指标 has no such group in 2024 and stays where it was, listed by the checks)."""
-    from .document import ordered_indicators
-    homes = {level2: group.name for group in framework.level1 for level2 in group.level2}
-    doc.frameworks = {framework.id: framework}
-    for _, form in doc.scored_forms():
-        form.framework_id = framework.id
-        for row in form.indicators:
-            row.level1 = homes.get(row.level2, row.level1)
-        form.indicators = ordered_indicators(form, framework)
-
-
-__all__ = ["ExpenseLine", "next_year"]
+    """Every scored form on ``framework``, rows re-mapped by their 一级/二级 names as the window's 更换指标体系
+    does (model.framework_edits); a row that does not fit is kept and listed by the checks until moved. The
+    frameworks of other forms (the 怀化 form's grade bands) stay."""
+    from .framework_edits import change_framework, scored_keys
+    keys = scored_keys(doc)
+    if keys:
+        try:
+            change_framework(doc, keys, framework).apply(doc)
+        except EditError:
+            pass  # every form already uses it

@@ -137,6 +137,12 @@ def _quantitative(way: Direction, target: IndicatorValue, actual: IndicatorValue
             excess = done / goal - ONE
             if excess >= framework.over_achievement:
                 over = excess
+        if met and over is not None and framework.over_achievement_action == "deduct":
+            cut = min(points, framework.over_achievement_deduction)
+            return made(q2(points - cut), f"完成值 {shown_done} 超出指标值 {shown_goal} 达 {_percent_text(over)}"
+                                          f"（≥{_percent_text(framework.over_achievement)}），指标值可能定得偏低，"
+                                          f"按指标偏离规则扣 {_num(cut)} 分：{_num(points)} − {_num(cut)} = "
+                                          f"{_num(q2(points - cut))}", over)
         if met:
             return made(q2(points), f"完成值 {shown_done} 达到指标值 {shown_goal}，得满分 {_num(points)}", over)
         if goal <= 0:

@@ -23,6 +23,7 @@ def test_check_json_reproduces_seed_003():
     assert (overall["form"], overall["execution_rate"], overall["funding_score"], overall["total_score"],
             overall["grade"]) == ("overall", "99.32", "9.93", "92.93", "优")
     assert overall["subtotals"] == {"产出指标": "34.00", "效益指标": "20.00", "满意度指标": "9.00", "成本指标": "20.00"}
+    assert overall["framework"] == "hunan-2024" and overall["framework_name"].startswith("2024版")
     assert [f["total_score"] for f in forms if f["form"] == "project"] == [
         "100.00", "94.97", "90.92", "100.00", "100.00"]
     for finding in data["findings"]:

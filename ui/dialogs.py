@@ -44,10 +44,9 @@ class NewDocumentDialog(QDialog):
             sets.addWidget(button)
         self.form_set.idToggled.connect(lambda _id, on: on and self._set_chosen())
         form.addRow("表格：", sets)
-        from model.framework import builtin_frameworks
-        self.framework = QComboBox()
-        for ident, framework in builtin_frameworks().items():
-            self.framework.addItem(framework.name, ident)
+        from .framework_choice import FrameworkChooser
+        self.framework = FrameworkChooser(self.year.value())  # preselected by the year, saying why
+        self.year.valueChanged.connect(self.framework.set_year)
         form.addRow("指标体系：", self.framework)
         self.with_basic = QCheckBox("包含整体支出绩效评价基础数据表")
         self.with_basic.setChecked(True)
@@ -86,7 +85,7 @@ class NewDocumentDialog(QDialog):
     def document(self):
         from model.factory import new_document, new_project
         standard = self.chosen_set() == "hunan"
-        doc = new_document(self.unit.text().strip(), self.year.value(), self.framework.currentData(),
+        doc = new_document(self.unit.text().strip(), self.year.value(), self.framework.framework(),
                            department=self.department.text().strip(),
                            with_basic=standard and self.with_basic.isChecked(), with_overall=standard,
                            with_comprehensive=not standard, starter_rows=True)

@@ -215,14 +215,26 @@ class FormPage(QWidget):
         self.session.apply(edit)
         self._select_row(edit.item.id)
 
-    def _fill_add_menu(self, menu: QMenu) -> None:
+    def _fill_add_menu(self, menu: QMenu, command=None) -> None:
+        """One entry per 一级/二级指标 of the form's framework; ``command(l1, l2)`` (default: add a row)."""
         menu.clear()
         form = self.session.doc.form(self.key)
         framework = self.session.doc.framework_for(form)
         for group in framework.level1:
             sub = menu.addMenu(group.name)
             for level2 in group.level2:
-                sub.addAction(level2, lambda l1=group.name, l2=level2: self.add_row(l1, l2))
+                sub.addAction(level2, lambda l1=group.name, l2=level2: (command or self.add_row)(l1, l2))
+
+    def move_row_to(self, level1: str, level2: str) -> bool:
+        """Move the current row to another 类别 (a row that no longer fits its framework, or a misplaced one)."""
+        from model.framework_edits import move_to_group
+        row_id = self.current_row_id()
+        if row_id is None or not self.view.commit_editing():
+            return False
+        if self.session.try_edit(move_to_group, self.key, row_id, level1, level2):
+            self._select_row(row_id)
+            return True
+        return False
 
     # --- 基础数据表: 专项资金 and 上级转移支付 rows ---
     def _basic_row(self) -> tuple[Optional[str], Optional[str]]:
@@ -281,6 +293,7 @@ class FormPage(QWidget):
             if self.current_row_id():
                 for name in ("insert_above", "insert_below", "delete", "up", "down", "toggle_na", "adopt"):
                     menu.addAction(self.actions_[name])
+                self._fill_add_menu(menu.addMenu("移到其他类别"), self.move_row_to)
                 menu.addSeparator()
             self._fill_add_menu(menu.addMenu("添加指标行"))
             menu.addSeparator()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QInputDialog, QLabel, 
 from .export_ops import ExportController
 from .file_ops import FileController
 from .year_ops import YearController
+from .framework_ops import FrameworkController
 from .menus import build_menus
 from .nav import FORM_BASIC, FORM_COMPREHENSIVE, FORM_OVERALL, PAGE_FINDINGS, PAGE_NEW_REPORT, PAGE_UNIT, NavPanel
 from .settings import Settings
@@ -38,6 +39,7 @@ class MainWindow(QMainWindow):
         self.files = FileController(self)
         self.exports = ExportController(self)
         self.years = YearController(self)  # 导入, 新建下一年度
+        self.frameworks = FrameworkController(self)
         self.config = config
         self.autosaver = None  # made with the first document
         self._last_jump = None  # (finding, position) of the last F8 jump

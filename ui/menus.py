@@ -114,6 +114,18 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
                       ("down", "下移"), ("delete", "删除项目"), ("closing", "添加／删除“评价结论、存在的问题、改进措施”行")):
         menu.addAction(action(f"project_{key}", text, lambda k=key: window.project_command(k)))
 
+    menu = bar.addMenu("指标体系(&K)")
+    frameworks = window.frameworks
+    menu.addAction(action("framework_change", "更换指标体系…", frameworks.change,
+                          tip="本表或全部表改用另一个指标体系，各行按一级／二级指标名称对应（可撤销）"))
+    menu.addAction(action("framework_edit", "编辑本表指标体系…", frameworks.edit,
+                          tip="一级指标及分值（或各行自定分值）、二级指标、资金执行分值、等次、超额完成与封顶规则"))
+    menu.addSeparator()
+    menu.addAction(action("framework_import", "导入指标体系文件…", frameworks.import_file,
+                          tip="读取财政局下发的指标体系文件（.json），用于本文档的表"))
+    menu.addAction(action("framework_export", "导出本表指标体系…", frameworks.export,
+                          tip="把本表的指标体系存为文件，可发给其他单位导入"))
+
     menu = bar.addMenu("审核(&C)")
     menu.addAction(action("next_finding", "下一个问题", lambda: window.next_finding(1), "F8"))
     menu.addAction(action("previous_finding", "上一个问题", lambda: window.next_finding(-1), "Shift+F8"))

@@ -126,8 +126,10 @@ class RowPanel(QWidget):
         for group in framework.level1:
             subtotal = result.subtotals.get(group.name, 0)
             points = result.level1_points.get(group.name, 0)
-            style = ' style="color:#c5221f"' if points != group.points else ""
-            lines.append(f"{group.name}：<span{style}>{fmt_plain(subtotal) or '0'} / {fmt_plain(points) or '0'}</span>")
+            style = ' style="color:#c5221f"' if group.fixed and points != group.points else ""
+            free = "（各行自定分值）" if not group.fixed else ""
+            figures = f"{fmt_plain(subtotal) or '0'} / {fmt_plain(points) or '0'}"
+            lines.append(f"{group.name}：<span{style}>{figures}</span>{free}")
         evaluation = self.session.evaluation
         style = ' style="color:#c5221f"' if evaluation.provisional(self.key) else ""
         lines.append(f"<b{style}>总分：{evaluation.total_text(self.key)}　等次：{evaluation.grade_text(self.key)}</b>")

@@ -18,6 +18,23 @@ _LABEL_TEXTS = [name for name, spec in specs(Labels) if spec.kind is FieldKind.T
 _LABEL_OPTIONS = [name for name, spec in specs(Labels) if spec.kind is not FieldKind.TEXT]
 
 
+def frameworks_text(doc) -> str:
+    """指标体系：which framework each form uses (several when the forms differ), and where to change it."""
+    from model.document import form_title
+    from model.framework_edits import framework_references
+    numbers = {f"projects[{p.id}]": number for number, p in enumerate(doc.projects, start=1)}
+    users: dict[str, list[str]] = {}
+    for path, ident in framework_references(doc):
+        key = path.split(".", 1)[0]
+        name = "整体自评表" if key == "overall" else f"项目{numbers[key]}" if key in numbers else form_title(doc, key)
+        users.setdefault(ident, []).append(name)
+    hint = "（更换、修改、导入或导出：菜单“指标体系”）"
+    if len(users) <= 1:
+        return "指标体系：" + "；".join(doc.frameworks[ident].name for ident in users) + hint
+    parts = [f"{doc.frameworks[ident].name}（{'、'.join(forms)}）" for ident, forms in users.items()]
+    return "指标体系：" + "；".join(parts) + hint
+
+
 class UnitPage(QScrollArea):
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -85,8 +102,7 @@ class UnitPage(QScrollArea):
         self.with_duties.setEnabled(doc.overall is not None)
         self.with_duties.setChecked(doc.overall is not None and doc.overall.duties is not None)
         self.with_comprehensive.setChecked(doc.comprehensive is not None)
-        names = sorted({fw.name for fw in doc.frameworks.values()})
-        self.frameworks.setText("指标体系：" + "；".join(names))
+        self.frameworks.setText(frameworks_text(doc))
 
     def _refused(self, path: str, message: str) -> None:
         if path.startswith(("unit.", "labels.")) and self.isVisible():
