@@ -352,6 +352,11 @@ def check_cross(doc: Document, results: dict[str, FormResult]) -> list[Finding]:
         for project in doc.projects:
             row = rows.get(normalize(project.name))
             if row is None:
+                if project.name.strip():
+                    findings.append(Finding(
+                        WARNING, "cross.project_not_listed", f"跨表核对：{project_title(project)}没有列入{basic_title}"
+                        f"的“{doc.labels.special}”（一个专项一行），请添加该行或核对项目名称",
+                        f"projects[{project.id}]", f"projects[{project.id}].name"))
                 continue
             key = f"projects[{project.id}]"
             line = results[key].funding if key in results else project.annual_funding

@@ -39,6 +39,7 @@ CODES = {
     "building.investment_over": "楼堂馆所实际投资超过预算投资",
     "basic.parts_mismatch": "基础数据表中明细合计与所属行不符",
     "cross.mismatch": "同一数字在不同表中不一致",
+    "cross.project_not_listed": "项目表没有列入基础数据表的本级专项资金",
     "text.future_year": "文字中出现晚于本表年度的年份",
     # 提交前检查: what a bureau sends back unread
     "points.missing": "适用的指标行未填写分值",

@@ -64,6 +64,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.score_label)
         self.statusBar().addPermanentWidget(self.count_label)
         self.actions_: dict[str, QAction] = build_menus(self)
+        from .project_flow import ProjectFlow
+        self.project_flow = ProjectFlow(self)  # a project's 本级专项资金 row follows it
         self.resize(1400, 900)
         self.resizeDocks([self.dock], [170], Qt.Orientation.Vertical)
         if settings.geometry is not None:
@@ -145,6 +147,7 @@ class MainWindow(QMainWindow):
         if old_dock is not None:
             old_dock.deleteLater()
         self.autosaver.attach(session)
+        self.project_flow.attach(session)
         if old is not None:
             old.deleteLater()
         start = self._first_form()
@@ -385,6 +388,13 @@ class MainWindow(QMainWindow):
                 fallback = self._first_form()
                 self.show_page(f"projects[{neighbour}]" if neighbour else fallback)
                 self.statusBar().showMessage(f"已删除项目“{project.name}”，按 Ctrl+Z 可撤销", 8000)
+
+    def fill_special_rows(self) -> None:
+        """One 本级专项资金 row for each project not yet listed (项目 menu and the 基础数据表's context menu)."""
+        from model import edits
+        if self.session is not None and self.commit_pending_edit():
+            if self.session.try_edit(edits.fill_special_rows):
+                self.show_page("basic")
 
     # --- closing ---
     def closeEvent(self, event: QCloseEvent) -> None:

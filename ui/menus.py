@@ -113,6 +113,14 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     for key, text in (("add", "添加项目…"), ("duplicate", "复制项目"), ("rename", "项目改名…"), ("up", "上移"),
                       ("down", "下移"), ("delete", "删除项目"), ("closing", "添加／删除“评价结论、存在的问题、改进措施”行")):
         menu.addAction(action(f"project_{key}", text, lambda k=key: window.project_command(k)))
+    menu.addSeparator()
+    menu.addAction(action("fill_special_rows", "按项目表填入基础数据表的本级专项资金", window.fill_special_rows,
+                          tip="为尚未列入的每个项目添加一行，带项目表的全年预算数和执行数"))
+    auto = action("auto_special_rows", "添加、改名、删除项目时自动同步基础数据表",
+                  lambda: setattr(window.settings, "auto_special_rows", actions["auto_special_rows"].isChecked()))
+    auto.setCheckable(True)
+    auto.setChecked(window.settings.auto_special_rows)
+    menu.addAction(auto)
 
     menu = bar.addMenu("指标体系(&K)")
     frameworks = window.frameworks

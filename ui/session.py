@@ -44,6 +44,8 @@ class EditCommand(QUndoCommand):
         self.session._after(self.edit)
         if self.done:  # a redo, not the first time: show what changed
             self.session.revealed.emit(edit_path(self.edit))
+        else:
+            self.session._announce_project_change(self.edit)
         self.done = True
 
     def undo(self) -> None:
@@ -72,6 +74,7 @@ class Session(QObject):
     pathChanged = Signal()
     inputRefused = Signal(str, str)  # (path, Chinese message)
     revealed = Signal(str)  # path of the cell an undo or redo changed
+    projectChanged = Signal(object, object)  # (old name or None, the project or None) when first done
 
     def __init__(self, doc: Document, path: Optional[Path] = None, parent: Optional[QObject] = None,
                  *, modified: bool = False):
@@ -106,6 +109,18 @@ class Session(QObject):
         if _structural(edit):  # first, so that pages of removed forms are gone before they refresh
             self.structureChanged.emit()
         self.documentChanged.emit(forms)
+
+    def _announce_project_change(self, edit) -> None:
+        """A project added, removed or renamed by the user (not by undo/redo): the 基础数据表 may follow."""
+        for part in (edit.edits if isinstance(edit, edits.Compound) else (edit,)):
+            if isinstance(part, edits.RemoveItem) and part.list_path == "projects":
+                self.projectChanged.emit(part.item.name, None)
+            elif isinstance(part, edits.InsertItem) and part.list_path == "projects":
+                self.projectChanged.emit(None, part.item)
+            elif isinstance(part, edits.SetField) and part.path.startswith("projects[") and \
+                    part.path.count(".") == 1 and part.path.endswith(".name"):
+                project = self.doc.project(part.path[len("projects["):part.path.index("]")])
+                self.projectChanged.emit(part.old, project)
 
     def set_text(self, path: str, text) -> bool:
         """Store what was typed into the cell at ``path``; False (and a message) if refused."""

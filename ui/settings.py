@@ -96,5 +96,15 @@ class Settings:
     def remove_recent(self, path: str) -> None:
         self._q.setValue("files/recent", [item for item in self.recent_files if item != path])
 
+    # projects
+    @property
+    def auto_special_rows(self) -> bool:
+        """Add, rename and remove a project's 本级专项资金 row with the project, without asking."""
+        return str(self._get("projects/auto_special_rows", "false")).lower() == "true"
+
+    @auto_special_rows.setter
+    def auto_special_rows(self, on: bool) -> None:
+        self._q.setValue("projects/auto_special_rows", "true" if on else "false")
+
     def sync(self) -> None:
         self._q.sync()
