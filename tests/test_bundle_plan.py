@@ -128,11 +128,13 @@ def test_datas_per_platform(tmp_path):
     root = tmp_path / "repo 目录"
     for name in ("frameworks", "examples", "licenses", "icons", "outlines", "help"):
         (root / "resources" / name).mkdir(parents=True)
+    (root / "docs").mkdir()
+    (root / "docs" / "checks.md").write_text("# 审核规则", encoding="utf-8")
     font = tmp_path / "wqy.ttc"
     font.write_bytes(b"ttcf")
     windows = plan.datas(root, plan.WINDOWS, wqy_font=font)
     linux = plan.datas(root, plan.LINUX, wqy_font=font)
-    assert sorted(dest for _, dest in windows) == ["resources/examples", "resources/frameworks", "resources/help",
+    assert sorted(dest for _, dest in windows) == ["docs", "resources/examples", "resources/frameworks", "resources/help",
                                                    "resources/icons", "resources/licenses", "resources/outlines"]
     assert (str(font), "resources/fonts") in linux and (str(font), "resources/fonts") not in windows
     with pytest.raises(SystemExit, match="fonts-wqy-microhei"):

@@ -126,6 +126,7 @@ def datas(root: Path, platform: str, wqy_font: Path = WQY_FONT) -> list[tuple[st
         if not wqy_font.is_file():
             raise SystemExit(f"缺少 {wqy_font}：请先安装 fonts-wqy-microhei（scripts/bootstrap.sh 会安装）。")
         entries.append((str(wqy_font), "resources/fonts"))
+    entries.append((str(root / "docs" / "checks.md"), "docs"))  # the in-app help reads the checks from it
     missing = [source for source, _ in entries if not Path(source).exists()]
     if missing:
         raise SystemExit(f"缺少打包所需的文件：{', '.join(missing)}")

@@ -128,6 +128,7 @@ class FindingsView(QWidget):
 
     activated = Signal(object)  # Finding
     stepRequested = Signal(int)  # +1 next / -1 previous item to deal with (the window's F8 / Shift+F8)
+    helpRequested = Signal(str)  # a finding's code: 这条提示是什么意思
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -171,6 +172,8 @@ class FindingsView(QWidget):
         self.table.setColumnWidth(2, 220)
         self.table.doubleClicked.connect(self._activate)
         self.table.activated.connect(self._activate)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         layout.addWidget(self.table, 1)
         self.model.refreshed.connect(self._update_summary)
         self._update_summary()
@@ -185,6 +188,16 @@ class FindingsView(QWidget):
         finding = self.proxy.data(index, FindingRole)
         if finding is not None:
             self.activated.emit(finding)
+
+    def _context_menu(self, position) -> None:
+        from PySide6.QtWidgets import QMenu
+        finding = self.proxy.data(self.table.indexAt(position), FindingRole)
+        if finding is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("跳到这个单元格", lambda: self.activated.emit(finding))
+        menu.addAction("这条提示是什么意思", lambda: self.helpRequested.emit(finding.code))
+        menu.exec(self.table.viewport().mapToGlobal(position))
 
     def finding_at(self, row: int) -> Optional[Finding]:
         return self.proxy.data(self.proxy.index(row, 0), FindingRole)

@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(session.undo_stack)
         findings = FindingsView(session)
         findings.activated.connect(self.jump_to)
+        findings.helpRequested.connect(lambda code: self.show_help(f"code-{code}"))
         findings.stepRequested.connect(self.next_finding)
         self._last_jump = None
         old_dock = self.dock.widget()
@@ -194,6 +195,7 @@ class MainWindow(QMainWindow):
                 page = FindingsView(self.session)
                 page.activated.connect(self.jump_to)
                 page.stepRequested.connect(self.next_finding)
+                page.helpRequested.connect(lambda code: self.show_help(f"code-{code}"))
             elif key == FORM_COMPREHENSIVE:
                 from .comprehensive_page import ComprehensivePage
                 page = ComprehensivePage(self.session, key)
@@ -388,6 +390,21 @@ class MainWindow(QMainWindow):
                 fallback = self._first_form()
                 self.show_page(f"projects[{neighbour}]" if neighbour else fallback)
                 self.statusBar().showMessage(f"已删除项目“{project.name}”，按 Ctrl+Z 可撤销", 8000)
+
+    def show_help(self, anchor: str = "") -> None:
+        """帮助 on ``anchor``; F1 opens it on the form being edited."""
+        from model.document import form_kind
+        from .help_window import HelpWindow
+        if getattr(self, "help_window", None) is None:
+            self.help_window = HelpWindow(self)
+        if not anchor:
+            key = self.nav.current_key() or ""
+            try:
+                anchor = f"form-{'report' if key.startswith('reports[') else form_kind(key)}" if key and key not in (
+                    PAGE_UNIT, PAGE_FINDINGS) else ""
+            except KeyError:
+                anchor = ""
+        self.help_window.show_at(anchor or None)
 
     def fill_special_rows(self) -> None:
         """One 本级专项资金 row for each project not yet listed (项目 menu and the 基础数据表's context menu)."""

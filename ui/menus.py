@@ -141,6 +141,8 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     window.dock.toggleViewAction().setText("显示审核窗格")
 
     menu = bar.addMenu("帮助(&H)")
+    menu.addAction(action("help", "使用帮助", lambda: window.show_help(), QKeySequence.StandardKey.HelpContents,
+                          tip="各张表、颜色、快捷键、计分规则和每一条审核的说明（F1 打开当前表的说明）"))
     menu.addAction(action("about", "关于", lambda: _about(window)))
 
     toolbar = window.addToolBar("常用")
