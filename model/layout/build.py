@@ -8,6 +8,7 @@ from ..evaluation import Evaluation, evaluate
 from .basic import basic_layout
 from .grid import Layout
 from .scored import scored_layout
+from .widths import fit_widths
 
 
 def build_layout(doc: Document, key: str, evaluation: Optional[Evaluation] = None) -> Layout:
@@ -15,9 +16,12 @@ def build_layout(doc: Document, key: str, evaluation: Optional[Evaluation] = Non
     if key == FORM_BASIC:
         if doc.basic is None or evaluation.basic is None:
             raise KeyError(key)
-        return basic_layout(doc, evaluation.basic)
-    numbers = {f"projects[{p.id}]": i for i, p in enumerate(doc.projects, start=1)}
-    return scored_layout(doc, key, doc.form(key), evaluation.forms[key], numbers.get(key, 0))
+        layout = basic_layout(doc, evaluation.basic)
+    else:
+        numbers = {f"projects[{p.id}]": i for i, p in enumerate(doc.projects, start=1)}
+        layout = scored_layout(doc, key, doc.form(key), evaluation.forms[key], numbers.get(key, 0))
+    layout.column_widths_mm = fit_widths(layout)  # the form's design widths, fitted to what it holds
+    return layout
 
 
 def build_layouts(doc: Document, evaluation: Optional[Evaluation] = None) -> list[Layout]:

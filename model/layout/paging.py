@@ -1,0 +1,216 @@
+"""Pagination of a printed form (分页), the one plan the PDF, the window's 打印, Word and Excel follow.
+
+Rules (issue 9):
+- a form starts on a new page; the rows above its table (附件N, title, 填报单位) open its first page;
+- pages break only between table rows, never right under a row of headings (年初预算数…, 预期目标,
+  一级指标…) nor under the title rows;
+- the header row (``layout.header_rows``) is printed again at the top of a page that continues the rows
+  it heads (the indicator rows, or the 经费 lines of the 基础数据表);
+- the table's last row (总分) and the rows below the table (备注, the signature line) stay on a page with
+  at least ``CARRY`` rows before it (two indicator rows);
+- a cell over several rows cut by a page break is printed in each part with its label (绩效指标, 产出指标,
+  数量指标 …), each part as tall as its label needs (heights.RowHeights.of);
+- only a row taller than a whole page is split, between lines of its text.
+
+The plan works on the estimated heights of heights.py; renderers draw rows at these heights, so every
+format breaks at the same rows.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .grid import Cell, Layout, Role
+from .heights import RowHeights, row_heights
+
+CARRY = 2  # rows that go to a new page with the 总分 row and the signature footer
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One grid row as printed on a page."""
+
+    row: int
+    height: float  # mm on this page
+    repeated: bool = False  # the header row printed again on a continuation page
+    lines: Optional[tuple[int, Optional[int]]] = None  # a row taller than a page: its lines [a, b) here
+
+
+@dataclass
+class PlannedPage:
+    layout: Layout
+    slots: list[Slot]
+    index: int  # page of the form, from 0
+    last: bool  # the form's last page
+
+    @property
+    def rows(self) -> list[int]:
+        return [s.row for s in self.slots]
+
+    @property
+    def first(self) -> bool:
+        return self.index == 0
+
+    @property
+    def height(self) -> float:
+        return sum(s.height for s in self.slots)
+
+    def parts(self) -> list[tuple[Cell, int, int]]:
+        """Every cell on this page with the first and last slot it covers, left to right, top down."""
+        layout, found, order = self.layout, {}, []
+        for index, slot in enumerate(self.slots):
+            for col in range(layout.n_cols):
+                cell = layout.at(slot.row, col)
+                if cell is None or cell.col != col:
+                    continue
+                key = id(cell)
+                if key in found and found[key][2] == index - 1:
+                    found[key][2] = index
+                elif key not in found:
+                    found[key] = [cell, index, index]
+                    order.append(key)
+        return [tuple(found[key]) for key in order]
+
+
+def heading_rows(layout: Layout) -> set[int]:
+    """Rows a page may not end with: the rows above the table and every row holding column headings."""
+    rows = set(layout.before_table()) | set(layout.header_rows)
+    for cell in layout.cells:
+        if cell.role is Role.HEADER and cell.row in layout.table_rows:
+            rows.add(cell.row)
+    return rows
+
+
+def header_section(layout: Layout) -> range:
+    """The rows the repeated header heads: down to the end of a span that starts in the header row (the
+    绩效指标 column), or else to the next row of headings (楼堂馆所控制情况)."""
+    header = layout.header_rows
+    if not len(header):
+        return range(0)
+    spans = [c.last_row for r in header for c in layout.cells_in_row(r) if c.rowspan > 1]
+    if spans:
+        return range(header.stop, max(spans) + 1)
+    for row in range(header.stop, layout.table_rows.stop):
+        if any(c.role is Role.HEADER for c in layout.cells_in_row(row)):
+            return range(header.stop, row)
+    return range(header.stop, layout.table_rows.stop)
+
+
+class _Planner:
+    """Fills pages greedily with whole rows, then moves the break back to the last place the rules allow."""
+
+    def __init__(self, layout: Layout, heights: RowHeights, body_mm: float):
+        self.layout, self.heights, self.body = layout, heights, body_mm
+        self.headings = heading_rows(layout)
+        self.section = header_section(layout)
+        self.header = list(layout.header_rows)
+        self.after = list(layout.after_table())
+        self.table = list(layout.table_rows)
+        self.carry = min(CARRY, max(0, len(self.table) - 1))
+
+    def plan(self) -> list[list[Slot]]:
+        pages: list[list[Slot]] = []
+        n = len(self.table)
+        head = [Slot(r, 0.0) for r in self.layout.before_table()]  # heights filled in by _page
+        start = 0
+        while True:
+            end = self._page_end(head, start)
+            if end is None:  # the page's first row is taller than the room left: split it between lines
+                pending = bool(head) and head[-1].lines is not None
+                page, rest = self._split(head, start)
+                pages.append(page)
+                head = self._repeat(rest.row) + [rest]
+                start += 0 if pending else 1  # a row split the first time is taken off the table rows
+                continue
+            last = end == n and self._fits(head, start, n, with_footer=True)
+            pages.append(self._page(head, start, end, last))
+            if end == n:
+                if not last:  # the rows fit, the footer with them does not: it goes alone
+                    pages.append(self._page([], n, n, True))
+                return pages
+            head, start = self._repeat(self.table[end]), end
+
+    def _entries(self, head: list[Slot], start: int, end: int, with_footer: bool) -> list[Slot]:
+        rows = [Slot(r, 0.0) for r in self.table[start:end]]
+        return head + rows + ([Slot(r, 0.0) for r in self.after] if with_footer else [])
+
+    def _heights(self, entries: list[Slot]) -> list[float]:
+        override = {i: s.height for i, s in enumerate(entries) if s.lines is not None}
+        return self.heights.of([s.row for s in entries], override)
+
+    def _fits(self, head: list[Slot], start: int, end: int, with_footer: bool) -> bool:
+        return sum(self._heights(self._entries(head, start, end, with_footer))) <= self.body + 1e-6
+
+    def _page(self, head: list[Slot], start: int, end: int, last: bool) -> list[Slot]:
+        entries = self._entries(head, start, end, last)
+        return [Slot(s.row, h, s.repeated, s.lines) for s, h in zip(entries, self._heights(entries))]
+
+    def _allowed(self, end: int) -> bool:
+        """May a page end before table row ``end`` (its last row not a row of headings)?"""
+        return self.table[end - 1] not in self.headings
+
+    def _page_end(self, head: list[Slot], start: int) -> Optional[int]:
+        """Where the page starting at table row ``start`` ends (rows [start, end) on it); None when not
+        even its first row fits."""
+        n = len(self.table)
+        if self._fits(head, start, n, with_footer=True):
+            return n
+        opened = bool(head) and head[-1].lines is not None  # the page opens with the rest of a split row
+        rough = sum(self.heights.own[s.row] for s in head if s.lines is None)
+        k = start
+        while k < n and rough + self.heights.own[self.table[k]] <= self.body * 1.25:
+            rough += self.heights.own[self.table[k]]
+            k += 1
+        limit = n - 1 - self.carry  # the last page keeps CARRY rows before the 总分 row
+        for end in range(min(k, limit), start, -1):
+            if self._allowed(end) and self._fits(head, start, end, False):
+                return end
+        # No break the rules allow fits: carry fewer rows with the footer, then break under headings,
+        # then let the footer go alone (plan() sends it to a page of its own).
+        for end in range(min(k, n - 1), start, -1):
+            if self._fits(head, start, end, False) and (self._allowed(end) or end == start + 1):
+                return end
+        if self._fits(head, start, n, False):
+            return n
+        if opened and self._fits(head, start, start, False):
+            return start
+        return None
+
+    def _repeat(self, row: int) -> list[Slot]:
+        return [Slot(r, 0.0, True) for r in self.header] if row in self.section else []
+
+    def _split(self, head: list[Slot], start: int) -> tuple[list[Slot], Slot]:
+        """The page's first row does not fit: the lines of it that fit on the page, and the rest."""
+        if head and head[-1].lines is not None:  # the rest of a row split before: split it again
+            piece, head = head[-1], head[:-1]
+            first = piece.lines[0]
+            total = first + self.heights.lines_in(piece.height)
+        else:
+            piece, first = Slot(self.table[start], self.heights.own[self.table[start]]), 0
+            total = self.heights.lines_in(piece.height)
+        used = sum(self._heights(head + [Slot(piece.row, 0.0, False, (0, 0))])[:-1])
+        fit = max(1, min(total - first - 1, self.heights.lines_in(self.body - used)))
+        top = Slot(piece.row, self.heights.height_of(fit), False, (first, first + fit))
+        rest = Slot(piece.row, self.heights.height_of(total - first - fit), False, (first + fit, None))
+        entries = head + [top]
+        page = [Slot(s.row, h, s.repeated, s.lines) for s, h in zip(entries, self._heights(entries))]
+        return page, rest
+
+
+def plan_pages(layout: Layout, body_mm: float) -> list[PlannedPage]:
+    """The printed pages of ``layout`` on pages whose body is ``body_mm`` tall.
+
+    A form that needs a page less with tighter rows (less padding; a one-page form just too long, as a
+    rule) is planned with them. A cell over the header row from above is refused (ValueError): the
+    header row is printed again alone.
+    """
+    start = layout.header_rows.start if len(layout.header_rows) else None
+    for cell in layout.cells:
+        if start is not None and cell.row < start <= cell.last_row and cell.row >= layout.table_rows.start:
+            raise ValueError(f"{layout.key}: a cell spans across the header row {start}")
+    pages = _Planner(layout, row_heights(layout), body_mm).plan()
+    if len(pages) > 1:
+        tight = _Planner(layout, row_heights(layout, tight=True), body_mm).plan()
+        if len(tight) < len(pages):
+            pages = tight
+    return [PlannedPage(layout, slots, index, index == len(pages) - 1) for index, slots in enumerate(pages)]

@@ -1,0 +1,187 @@
+"""Column widths fitted to what the columns hold, within the form's width (列宽随内容).
+
+Each column gets a least width from its cells (a figure, a short target such as 20次以上 or 300户及以上,
+a number with its unit, （万元） never break) and a preferred one (its longest text on one line). Columns
+get their least width first; the rest of the page width goes to the columns of long texts. Which share
+is best depends on where the long texts are: a form whose 实际完成值 are paragraphs wants that column
+wide, one whose 偏差原因分析 are long wants that one. So a few ways of sharing are tried (the form's own
+design widths among them) and the one whose estimated rows are lowest in total is kept; a form that
+already prints well keeps its design widths.
+
+Widths are estimated in ems (``linebreak.char_em``, never narrower than a real font) with the same
+padding and slack as the height estimate (heights.py), so a cell the fitting keeps on one line is
+estimated, and printed, on one line.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .grid import Cell, Layout, Role
+from .linebreak import balanced, char_em, text_width, widest_piece
+from .typeset import CELL_PAD_X_MM, CELL_PAD_Y_MM, MIN_ROW_MM, em_mm, line_mm
+
+SLACK = 0.95  # lines are estimated 5 % narrower than the cell: a renderer's font may run a little wider
+SHORT_EM = 6.0  # a typed text up to this wide (≥98%, 300户及以上, 2024年12月前) stays on one line
+LABEL_WHOLE_EM = 5.0  # a label up to this wide stays on one line (年度指标值, 满意度指标)
+LONG_TEXT_MIN_EM = 4.0  # a column of long texts is never narrower than this
+TALL_SPAN = 3  # a label over this many rows may take as many lines as it needs (年度预算申请（万元）)
+
+
+def usable_mm(width_mm: float) -> float:
+    """Width the text of a bordered cell ``width_mm`` wide is estimated in."""
+    return max(0.5, (width_mm - 2 * CELL_PAD_X_MM) * SLACK)
+
+
+def needed_mm(text_mm: float) -> float:
+    """Width of a bordered cell whose text is ``text_mm`` wide on one line (inverse of usable_mm)."""
+    return text_mm / SLACK + 2 * CELL_PAD_X_MM
+
+
+def em_measure(char: str) -> float:
+    return char_em(char)
+
+
+@dataclass
+class _Need:
+    cell: Cell
+    least: float  # mm
+    preferred: float  # mm
+    paragraphs: tuple[float, ...]  # one-line width of each paragraph, mm (for the height estimate)
+    long: bool  # typed text that may wrap
+
+
+def _need(cell: Cell) -> _Need:
+    em = em_mm(cell.role)
+    text = (cell.text or "").strip()
+    natural_em = text_width(text, em_measure)
+    natural = natural_em * em
+    paragraphs = tuple(text_width(p, em_measure) * em for p in text.split("\n")) if text else ()
+    if cell.role is Role.VERTICAL:
+        least = needed_mm(em)
+        return _Need(cell, least, least, (), False)
+    if cell.fmt.numeric or (cell.role in (Role.INPUT, Role.COMPUTED) and natural <= SHORT_EM * em):
+        least = needed_mm(natural)
+        return _Need(cell, least, least, paragraphs, False)
+    if cell.role in (Role.LABEL, Role.HEADER):
+        if cell.rowspan >= TALL_SPAN:
+            least = needed_mm(widest_piece(text, em_measure) * em)
+            return _Need(cell, least, least, (), False)
+        if natural <= LABEL_WHOLE_EM * em:
+            least = needed_mm(natural)
+        else:
+            lines = balanced(text, natural_em / 2 + 1, em_measure)
+            least = needed_mm(max(text_width(line, em_measure) for line in lines) * em)
+        if cell.rowspan > 1:  # room for its lines below: no wish to be wider
+            return _Need(cell, least, least, (), False)
+        return _Need(cell, least, max(least, needed_mm(natural)), paragraphs, False)
+    least = needed_mm(max(widest_piece(text, em_measure) * em, LONG_TEXT_MIN_EM * em))
+    return _Need(cell, least, max(least, needed_mm(natural)), paragraphs, True)
+
+
+def fit_widths(layout: Layout) -> tuple[float, ...]:
+    """Column widths (mm) for ``layout``, adding up to the layout's own total width."""
+    total = layout.width_mm
+    n = layout.n_cols
+    needs = [_need(c) for c in layout.cells if c.row in layout.table_rows and (c.text or "").strip()]
+    least, preferred, volume = [0.0] * n, [0.0] * n, [0.0] * n
+    for need in needs:
+        if need.cell.colspan == 1:
+            c = need.cell.col
+            least[c] = max(least[c], need.least)
+            preferred[c] = max(preferred[c], need.preferred)
+            if need.long:
+                volume[c] += sum(need.paragraphs)
+    for need in needs:  # a cell over several columns widens them if together they are too narrow
+        cell = need.cell
+        if cell.colspan > 1:
+            span = range(cell.col, cell.last_col + 1)
+            lacking = need.least - sum(least[c] for c in span)
+            if lacking > 0:
+                for c in span:
+                    least[c] += lacking / len(span)
+    if sum(least) >= total:  # nothing to share: every column at its least, scaled to the page
+        scale = total / sum(least)
+        return tuple(w * scale for w in least)
+    preferred = [max(p, m) for p, m in zip(preferred, least)]
+    design = list(layout.column_widths_mm)
+    candidates = [_from_design(design, least, total)]
+    if sum(preferred) <= total:  # everything fits on one line: the design widths, widened where needed
+        candidates.insert(0, _from_design(design, preferred, total))
+    for weights in (_sub(preferred, least), volume, [math.sqrt(v) for v in volume], [v ** 0.75 for v in volume]):
+        if sum(weights) > 0:
+            candidates.append(_share(least, preferred, weights, design, total))
+    rows = _rows(layout, needs)
+    scored = [(_estimate(rows, widths), index, widths) for index, widths in enumerate(candidates)]
+    return tuple(min(scored)[2])
+
+
+def _sub(a: list[float], b: list[float]) -> list[float]:
+    return [x - y for x, y in zip(a, b)]
+
+
+def _from_design(design: list[float], least: list[float], total: float) -> list[float]:
+    """The form's design widths, each column raised to ``least``, the others giving back the room."""
+    widths = [max(d, m) for d, m in zip(design, least)]
+    over = sum(widths) - total
+    while over > 1e-9:
+        spare = [w - m for w, m in zip(widths, least)]
+        room = sum(spare)
+        if room <= 0:
+            break
+        take = min(1.0, over / room)
+        widths = [w - s * take for w, s in zip(widths, spare)]
+        over = sum(widths) - total
+    return widths
+
+
+def _share(least: list[float], preferred: list[float], weights: list[float], design: list[float],
+           total: float) -> list[float]:
+    """Least widths plus the rest shared by ``weights``, no column past its preferred width; what is
+    left when every weighted column is full goes out in proportion to the design widths."""
+    widths = list(least)
+    rest = total - sum(widths)
+    open_cols = [c for c, w in enumerate(weights) if w > 0]
+    while rest > 1e-9 and open_cols:
+        weight = sum(weights[c] for c in open_cols)
+        full = []
+        for c in open_cols:
+            give = rest * weights[c] / weight
+            if widths[c] + give >= preferred[c]:
+                full.append(c)
+        if not full:
+            for c in open_cols:
+                widths[c] += rest * weights[c] / weight
+            rest = 0.0
+            break
+        for c in full:
+            rest -= preferred[c] - widths[c]
+            widths[c] = preferred[c]
+        open_cols = [c for c in open_cols if c not in full]
+    if rest > 1e-9:
+        weight = sum(design)
+        widths = [w + rest * d / weight for w, d in zip(widths, design)]
+    return widths
+
+
+def _rows(layout: Layout, needs: list[_Need]) -> list[list[_Need]]:
+    """The one-row cells of each table row that may wrap (the height estimate looks at these)."""
+    rows: dict[int, list[_Need]] = {}
+    for need in needs:
+        if need.cell.rowspan == 1 and need.paragraphs and not need.cell.fmt.numeric:
+            rows.setdefault(need.cell.row, []).append(need)
+    return list(rows.values())
+
+
+def _estimate(rows: list[list[_Need]], widths: list[float]) -> float:
+    """Total height (mm) of the wrapping rows at ``widths``: lines of each text from its one-line width."""
+    total = 0.0
+    for row in rows:
+        tallest = MIN_ROW_MM
+        for need in row:
+            cell = need.cell
+            room = usable_mm(sum(widths[cell.col:cell.col + cell.colspan]))
+            lines = sum(max(1, math.ceil(p / room - 1e-9)) for p in need.paragraphs)
+            tallest = max(tallest, lines * line_mm(cell.role) + 2 * CELL_PAD_Y_MM)
+        total += tallest
+    return total
