@@ -1,7 +1,7 @@
 """绩效自评填报 — entry point. `python main.py --help` lists the commands."""
 import sys
 
-COMMANDS = ("check", "export", "screenshot")
+COMMANDS = ("check", "export", "print", "screenshot")
 
 
 def _main() -> int:

@@ -35,7 +35,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"错误：{message}\n")
 
 
-COMMANDS = ("check", "export", "screenshot")  # also in main.py
+COMMANDS = ("check", "export", "print", "screenshot")  # also in main.py
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,6 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("file", metavar="FILE", help="文档（.jxzp）")
     export.add_argument("--format", default="xlsx,docx,pdf", help="导出格式，逗号分隔：xlsx,docx,pdf（默认全部）")
     export.add_argument("--out", metavar="DIR", help="导出到的文件夹（默认与文档相同；不存在时自动创建）")
+    printing = sub.add_parser("print", help="用窗口的打印功能把各表打印成 PDF（无需打印机和显示器）",
+                              description="用与窗口“打印”“打印预览”相同的绘制代码，把文档中的各张表打印到 PDF 文件，"
+                                          "每张表按其方向（基础数据表纵向，自评表横向）分页。"
+                                          "退出码：0 成功，2 文档无法读取，3 无法写入 PDF。")
+    printing.add_argument("file", metavar="FILE", help="文档（.jxzp）")
+    printing.add_argument("--pdf", metavar="OUT.pdf", required=True, help="打印到的 PDF 文件")
     shot = sub.add_parser("screenshot", help="把窗口的每一页截图为 PNG（无需显示器）",
                           description="打开文档，把窗口的每一页（单位信息、各表、审核结果）依次截图保存为 PNG。")
     shot.add_argument("file", metavar="FILE", help="文档（.jxzp）")
@@ -83,6 +89,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command == "export":
         from . import export
         return export.run(args.file, args.format, args.out)
+    if args.command == "print":
+        from . import print_pdf
+        return print_pdf.run(args.file, args.pdf)
     if args.command == "screenshot":
         from . import screenshot
         return screenshot.run(args.file, args.out)
