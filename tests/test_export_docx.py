@@ -431,3 +431,42 @@ def test_golden_document_xml(tianyuan_docx):
         GOLDEN.write_bytes(produced)
     assert GOLDEN.exists(), "golden file missing: run with UPDATE_GOLDEN=1 (see the module docstring)"
     assert produced == normalised(GOLDEN.read_bytes()), "word/document.xml changed: see the module docstring"
+
+
+def test_page_numbers_in_the_footer_of_every_section(tianyuan_docx):
+    _, layouts, out = tianyuan_docx
+    with zipfile.ZipFile(out.path) as package:
+        rels = etree.fromstring(package.read("word/_rels/document.xml.rels"))
+        targets = {r.get("Id"): r.get("Target") for r in rels if r.get("Type").endswith("/footer")}
+        assert len(targets) == 1
+        footer = etree.fromstring(package.read("word/" + next(iter(targets.values()))))
+    r_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    for _, sect in out.sections():
+        reference = sect.find("w:footerReference", NS)
+        assert reference is not None and reference.get(f"{{{r_ns}}}id") in targets
+        assert reference.get(w("type")) == "default"
+    codes = [t.text.strip() for t in footer.iter(w("instrText"))]
+    assert codes == ["PAGE", "NUMPAGES"]
+    assert text_of(footer).replace("1", "N", 1).replace("1", "M", 1) == "第 N 页 共 M 页"
+    assert [c.get(w("fldCharType")) for c in footer.iter(w("fldChar"))] == ["begin", "separate", "end"] * 2
+
+
+def test_font_table_fallbacks_no_styles_with_effects_and_word_2013_mode(tianyuan_docx):
+    _, _, out = tianyuan_docx
+    with zipfile.ZipFile(out.path) as package:
+        names = set(package.namelist())
+        fonts = etree.fromstring(package.read("word/fontTable.xml"))
+        settings = etree.fromstring(package.read("word/settings.xml"))
+        rels = package.read("word/_rels/document.xml.rels").decode("utf-8")
+        types = package.read("[Content_Types].xml").decode("utf-8")
+    table = {f.get(w("name")): f for f in fonts.findall("w:font", NS)}
+    ours = [out.style(s) for s in ("Normal", "FormTitle", "FormSubtitle", "FormCell", "FormHeader", "FormNote",
+                                   "FormSignature")] + [out.styles.find("w:docDefaults", NS), out.document]
+    used = {e.get(w(attr)) for part in ours for e in part.iter(w("rFonts")) for attr in ("ascii", "eastAsia")}
+    assert used - {None} <= set(table)  # every font the forms name is in the table
+    assert val(table["方正小标宋简体"], "w:altName") == "宋体"  # a PC without it shows 宋体, not any face
+    assert val(table["仿宋"], "w:altName") == "FangSong" and val(table["仿宋"], "w:charset") == "86"
+    assert "stylesWithEffects" not in rels and "stylesWithEffects" not in types
+    assert "word/stylesWithEffects.xml" not in names
+    mode = [s for s in settings.iter(w("compatSetting")) if s.get(w("name")) == "compatibilityMode"]
+    assert [s.get(w("val")) for s in mode] == ["15"]

@@ -215,3 +215,21 @@ def test_a_span_across_the_repeated_header_is_refused(tianyuan):
                     layout.n_rows, layout.table_rows, layout.header_rows)
     with pytest.raises(ValueError, match="spans across the header"):
         plan_pages(broken, 180.0)
+
+
+def test_yuelu_overall_form_takes_fewer_pages_and_keeps_figures_whole(exported):
+    """Issue 9: its 整体表 took four pages with 591.5人 broken as 591./5人 in a narrow 实际完成值 column."""
+    _, pdf = exported["yuelu-2021"]
+    assert len(page_sizes(pdf)) == 3
+    assert any("591.5人" in line for line in text(pdf, layout=True).splitlines())
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_no_printed_line_starts_with_closing_punctuation(exported, name):
+    from model.layout.linebreak import CLOSING, OPENING
+    _, pdf = exported[name]
+    for line in text(pdf, layout=True).splitlines():
+        for piece in re.split(r"\s{2,}", line.strip()):  # the cells side by side on one text line
+            if piece:
+                assert piece[0] not in CLOSING, (name, line)
+                assert piece[-1] not in OPENING, (name, line)

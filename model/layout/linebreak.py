@@ -79,13 +79,17 @@ def _segments(text: str) -> list[str]:
 
 
 def _force(segment: str, width: float, measure: Measure) -> list[str]:
-    """A piece wider than a whole line (a 40-digit number, say), cut between characters."""
+    """A piece wider than a whole line (a 40-digit number, say), cut between characters; closing
+    punctuation hangs at the end of its line rather than opening the next one."""
     lines, line, used = [], "", 0.0
     for char in segment:
         w = measure(char)
-        if line and used + w > width:
+        if line and used + w > width and char not in CLOSING:
+            carry = ""
+            while len(line) > 1 and line[-1] in OPENING:  # （ goes down with what it opens
+                carry, line = line[-1] + carry, line[:-1]
             lines.append(line)
-            line, used = "", 0.0
+            line, used = carry, sum(measure(ch) for ch in carry)
         line += char
         used += w
     return lines + [line] if line else lines
