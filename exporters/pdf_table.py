@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Table, TableStyle
 
 from model.layout import Cell, Layout, Role
-from model.layout.heights import spread
+from model.layout.heights import fixed_text, spread
 from model.layout.paging import PlannedPage
 from model.layout.typeset import CELL_PAD_X_MM, OUTSIDE_SPACE_PT, TIGHT_PAD_Y_MM
 
@@ -72,7 +72,8 @@ class FormCells:
                 above, below = OUTSIDE_SPACE_PT.get(cell.role, (0.0, 0.0))
                 pad = (above, below, 0.0, 0.0)
             inner = sum(self.widths[cell.col:cell.col + cell.colspan]) - pad[2] - pad[3]
-            placed = self._placed[id(cell)] = Placed(cell, self.text.content(cell, inner), pad)
+            content = self.text.content(cell, inner, fixed_text(self.layout, cell))
+            placed = self._placed[id(cell)] = Placed(cell, content, pad)
         return placed
 
     def table(self, page: PlannedPage) -> Table:

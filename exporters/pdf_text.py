@@ -157,9 +157,10 @@ class CellText:
         advances = [sum(face.width(ch) for ch in line) for line in lines]
         return Lines([face.runs(line) for line in lines], face.size, align, advances, line_size)
 
-    def content(self, cell: Cell, width: float) -> "Lines | str":
-        """The lines of ``cell`` drawn in ``width`` points (padding already taken off)."""
-        text = (cell.text or "").strip()
+    def content(self, cell: Cell, width: float, text: Optional[str] = None) -> "Lines | str":
+        """The lines of ``cell`` drawn in ``width`` points (padding already taken off); ``text`` may give
+        the cell's text with line breaks already chosen (the fixed labels, as every format breaks them)."""
+        text = ((cell.text if text is None else text) or "").strip()
         if not text:
             return ""
         role = cell.role

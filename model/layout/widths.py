@@ -22,7 +22,7 @@ from .linebreak import balanced, char_em, text_width, widest_piece
 from .typeset import CELL_PAD_X_MM, CELL_PAD_Y_MM, MIN_ROW_MM, em_mm, line_mm
 
 SLACK = 0.95  # lines are estimated 5 % narrower than the cell: a renderer's font may run a little wider
-SHORT_EM = 6.0  # a typed text up to this wide (≥98%, 300户及以上, 2024年12月前) stays on one line
+SHORT_EM = 7.0  # a typed text up to this wide (≥98%, 300户及以上, 2024年12月前) stays on one line
 LABEL_WHOLE_EM = 5.0  # a label up to this wide stays on one line (年度指标值, 满意度指标)
 LONG_TEXT_MIN_EM = 4.0  # a column of long texts is never narrower than this
 TALL_SPAN = 3  # a label over this many rows may take as many lines as it needs (年度预算申请（万元）)
