@@ -98,6 +98,16 @@ def write_batch(canvas, batch: list) -> None:
     canvas._code.append(" ".join(code))
 
 
+class _Widths(dict):
+    def __init__(self, face: "_Face"):
+        super().__init__()
+        self.face = face
+
+    def __missing__(self, char: str) -> float:
+        width = self[char] = pdfmetrics.stringWidth(char, self.face.font(char), self.face.size)
+        return width
+
+
 class _Face:
     """Widths of characters at one size in a role's font, falling back to a face that has the glyph."""
 
@@ -105,7 +115,8 @@ class _Face:
         self.main, self.size = main, size
         self.faces = [main] + [f for f in fonts.all if f != main]
         self.cmaps = {name: pdfmetrics.getFont(name).face.charToGlyph for name in self.faces}
-        self.widths: dict[str, float] = {}
+        self.widths = _Widths(self)
+        self.width = self.widths.__getitem__  # a dict lookup: the line breaker measures every character
         self.font_of: dict[str, str] = {}
 
     def font(self, char: str) -> str:
@@ -116,11 +127,6 @@ class _Face:
             self.font_of[char] = font
         return font
 
-    def width(self, char: str) -> float:
-        width = self.widths.get(char)
-        if width is None:
-            width = self.widths[char] = pdfmetrics.stringWidth(char, self.font(char), self.size)
-        return width
 
     def runs(self, line: str) -> list[Run]:
         runs: list[list[str]] = []
@@ -154,7 +160,7 @@ class CellText:
         return face
 
     def lines(self, face: _Face, lines: Sequence[str], align: str, line_size: Optional[float] = None) -> Lines:
-        advances = [sum(face.width(ch) for ch in line) for line in lines]
+        advances = [sum(map(face.width, line)) for line in lines]
         return Lines([face.runs(line) for line in lines], face.size, align, advances, line_size)
 
     def content(self, cell: Cell, width: float, text: Optional[str] = None) -> "Lines | str":
@@ -168,7 +174,7 @@ class CellText:
         if role is Role.VERTICAL:  # 绩效指标: upright characters stacked top to bottom
             return self.lines(face, [ch for ch in text if not ch.isspace()], "center")
         if cell.fmt.numeric and "\n" not in text:
-            natural = sum(face.width(ch) for ch in text)
+            natural = sum(map(face.width, text))
             if natural <= width:
                 return self.lines(face, [text], cell.align)
             if natural * MIN_NUMBER_SCALE <= width:  # 100.00% never breaks: it is set smaller

@@ -29,7 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from model.document import Document
 from model.evaluation import Evaluation, evaluate
-from model.layout import Cell, Fmt, Layout, build_layouts
+from model.layout import Cell, Fmt, Layout, Role, build_layouts
 from model.layout.heights import fixed_text
 
 from .common import ExportError, write_output
@@ -39,6 +39,7 @@ from .xlsx_sizes import NORMAL_FONT, column_width_units, sheet_titles
 from .xlsx_styles import FORMULA_STARTS, StyleBook, cell_value
 
 MM_PER_INCH = 25.4
+FIXED_LABELS = (Role.LABEL, Role.HEADER)
 APP_NAME = "绩效自评填报"
 
 
@@ -82,7 +83,7 @@ def _write_sheet(ws: Worksheet, layout: Layout, styles: StyleBook) -> None:
                 _merge(ws, piece, cell)
     for cell in layout.cells:
         value, is_number = cell_value(cell)
-        if value is not None and not is_number:
+        if value is not None and not is_number and cell.role in FIXED_LABELS:
             value = fixed_text(layout, cell) if value == cell.text else value  # labels broken as planned
         as_text = not is_number and value is not None and value.startswith(FORMULA_STARTS)
         for piece in parts[id(cell)]:

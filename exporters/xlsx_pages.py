@@ -57,6 +57,9 @@ def pieces(layout: Layout, starts: list[int]) -> dict[int, list[Piece]]:
     header = layout.header_rows
     result = {}
     for cell in layout.cells:
+        if cell.rowspan == 1:  # most cells: one row, one part
+            result[id(cell)] = [Piece(cell.row, cell.row)]
+            continue
         cuts = sorted({s for s in starts if cell.row < s <= cell.last_row})
         straddles = len(header) > 0 and cell.row in header and cell.last_row >= header.stop
         if straddles and header.stop not in cuts:

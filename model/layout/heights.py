@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterable, Optional, Sequence
 
-from .grid import Cell, Layout, Role
+from .grid import Cell, Fmt, Layout, Role
 from .linebreak import balanced, wrap
 from .typeset import (CELL_PAD_Y_MM, MIN_ROW_MM, MM_PER_PT, OUTSIDE_SPACE_PT, TIGHT_MIN_ROW_MM, TIGHT_PAD_Y_MM,
                       em_mm, line_mm)
 from .widths import em_measure, usable_mm
 
 FIXED_TEXT = (Role.LABEL, Role.HEADER, Role.TITLE, Role.SUBTITLE)  # printed words, broken evenly
+_LINE_MM = {role: line_mm(role) for role in Role}
+_OUTSIDE_MM = {role: sum(OUTSIDE_SPACE_PT.get(role, (0.0, 0.0))) * MM_PER_PT for role in Role}
 
 
 def spread(heights: list, spans: Iterable[tuple[int, int, float]],
@@ -46,17 +49,23 @@ def cell_lines(cell: Cell, width_mm: float) -> list[str]:
     Fixed labels and titles are broken evenly; a figure stays on one line (it shrinks if it must); a
     vertical label is one character a line.
     """
-    text = (cell.text or "").strip()
+    return list(_lines(cell.text or "", cell.role, cell.fmt.numeric, width_mm))
+
+
+@lru_cache(maxsize=65536)
+def _lines(text: str, role: Role, numeric: bool, width_mm: float) -> tuple[str, ...]:
+    """Cached: the same labels and values recur in every form and every writer of an export."""
+    text = text.strip()
     if not text:
-        return []
-    if cell.role is Role.VERTICAL:
-        return [ch for ch in text if not ch.isspace()]
-    if cell.fmt.numeric:
-        return text.split("\n")
-    room = usable_mm(width_mm) / em_mm(cell.role)  # in ems
-    if cell.role in FIXED_TEXT:
-        return balanced(text, room, em_measure)
-    return wrap(text, room, em_measure)
+        return ()
+    if role is Role.VERTICAL:
+        return tuple(ch for ch in text if not ch.isspace())
+    if numeric:
+        return tuple(text.split("\n"))
+    room = usable_mm(width_mm) / em_mm(role)  # in ems
+    if role in FIXED_TEXT:
+        return tuple(balanced(text, room, em_measure))
+    return tuple(wrap(text, room, em_measure))
 
 
 def fixed_text(layout: Layout, cell: Cell) -> str:
@@ -101,14 +110,24 @@ class RowHeights:
     def of(self, rows: Sequence[int], own: Optional[dict[int, float]] = None) -> list[float]:
         """Heights of ``rows`` printed together; ``own`` overrides the own height of some of them (by
         index: a row split between pages shows part of its lines)."""
-        heights = [self.own[r] for r in rows]
-        for index, height in (own or {}).items():
-            heights[index] = height
+        all_own = self.own
+        heights = [all_own[r] for r in rows]
+        if own:
+            for index, height in own.items():
+                heights[index] = height
         parts: dict[tuple, list[int]] = {}
+        by_row = self._by_row
         for index, row in enumerate(rows):
-            for span in self._by_row.get(row, ()):
-                parts.setdefault(span, []).append(index)
-        spread(heights, ((p[0], p[-1], span[2]) for span, p in parts.items()))
+            spans = by_row.get(row)
+            if spans:
+                for span in spans:
+                    part = parts.get(span)
+                    if part is None:
+                        parts[span] = [index, index]
+                    else:
+                        part[1] = index
+        if parts:
+            spread(heights, [(p[0], p[1], span[2]) for span, p in parts.items()])
         return heights
 
     def full(self) -> list[float]:
@@ -128,14 +147,37 @@ def row_heights(layout: Layout, tight: bool = False) -> RowHeights:
     pad_y, least = (TIGHT_PAD_Y_MM, TIGHT_MIN_ROW_MM) if tight else (CELL_PAD_Y_MM, MIN_ROW_MM)
     own = [least if r in layout.table_rows else 0.0 for r in range(layout.n_rows)]
     spans = []
+    for first, last, text_mm, bordered in _text_heights(layout):
+        need = text_mm + 2 * pad_y if bordered else text_mm
+        if first == last:
+            if need > own[first]:
+                own[first] = need
+        else:
+            spans.append((first, last, need))
+    return RowHeights(own, spans, pad_y)
+
+
+def _text_heights(layout: Layout) -> list[tuple[int, int, float, bool]]:
+    """(first row, last row, height of its text, bordered) of every cell, worked out once per layout and
+    column widths (a plan is made with two paddings, and by every writer of an export)."""
+    key = ("text heights", layout.column_widths_mm)
+    cached = layout.memo.get(key)
+    if cached is not None:
+        return cached
     header = layout.header_rows
+    edges = [0.0]
+    for width in layout.column_widths_mm:
+        edges.append(edges[-1] + width)
+    table = layout.table_rows
+    result = []
     for cell in layout.cells:
-        need = cell_need_mm(layout, cell, pad_y)
         first = cell.row
         if len(header) and first in header and cell.last_row >= header.stop:
             first = header.stop  # 绩效指标: Word and Excel set it below the repeated header row, so room there
-        if first == cell.last_row:
-            own[first] = max(own[first], need)
-        else:
-            spans.append((first, cell.last_row, need))
-    return RowHeights(own, spans, pad_y)
+        role = cell.role
+        lines = len(_lines(cell.text or "", role, cell.fmt is not Fmt.TEXT, edges[cell.col + cell.colspan] - edges[cell.col]))
+        bordered = cell.row in table
+        text_mm = lines * _LINE_MM[role] + (0.0 if bordered else _OUTSIDE_MM[role])
+        result.append((first, cell.last_row, text_mm, bordered))
+    layout.memo[key] = result
+    return result

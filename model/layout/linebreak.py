@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import accumulate
 from typing import Callable
 
 OPENING = "（(【[「『“‘《〈〔｛{"
@@ -44,9 +45,22 @@ def char_em(char: str) -> float:
     return 1.0 if unicodedata.east_asian_width(char) in ("W", "F", "A") else 0.6
 
 
-def _is_word(char: str) -> bool:
-    """A character of a Latin/digit run: not Chinese, not full-width, not a space."""
-    return not char.isspace() and unicodedata.east_asian_width(char) not in ("W", "F")
+class _EmWidths(dict):
+    def __missing__(self, char: str) -> float:
+        width = self[char] = char_em(char)
+        return width
+
+
+em_width = _EmWidths().__getitem__  # char_em as a dict lookup: measuring texts is most of fitting's time
+
+
+class _WordChars(dict):
+    def __missing__(self, char: str) -> bool:
+        word = self[char] = not char.isspace() and unicodedata.east_asian_width(char) not in ("W", "F")
+        return word
+
+
+_is_word = _WordChars().__getitem__  # a character of a Latin/digit run: not Chinese, not full-width, no space
 
 
 @lru_cache(maxsize=8192)
@@ -60,13 +74,13 @@ def break_points(text: str) -> tuple[int, ...]:
         for match in pattern.finditer(text):
             allowed[match.start() + 1:match.end()] = bytes(match.end() - match.start() - 1)
     points = []
-    before = text[0]
+    before, word_before = text[0], _is_word(text[0])
     for i in range(1, len(text)):
         char = text[i]
-        if allowed[i] and char not in CLOSING and before not in OPENING \
-                and not (_is_word(before) and _is_word(char)):
+        word = _is_word(char)
+        if allowed[i] and not (word and word_before) and char not in CLOSING and before not in OPENING:
             points.append(i)
-        before = char
+        before, word_before = char, word
     return tuple(points)
 
 
@@ -89,7 +103,7 @@ def _force(segment: str, width: float, measure: Measure) -> list[str]:
             while len(line) > 1 and line[-1] in OPENING:  # （ goes down with what it opens
                 carry, line = line[-1] + carry, line[:-1]
             lines.append(line)
-            line, used = carry, sum(measure(ch) for ch in carry)
+            line, used = carry, sum(map(measure, carry))
         line += char
         used += w
     return lines + [line] if line else lines
@@ -97,29 +111,30 @@ def _force(segment: str, width: float, measure: Measure) -> list[str]:
 
 def wrap(text: str, width: float, measure: Measure) -> list[str]:
     """The lines of ``text`` in a box ``width`` wide (same unit as ``measure``); newlines are kept."""
+    width += 1e-9 * max(1.0, width)  # a piece exactly as wide as the box fits it, rounding aside
     lines: list[str] = []
     for paragraph in (text or "").split("\n"):
         line, used = "", 0.0
         for segment in _segments(paragraph):
-            w = sum(measure(ch) for ch in segment)
+            w = sum(map(measure, segment))
             if not line or used + w <= width:
                 if not line and w > width:
                     pieces = _force(segment, width, measure)
                     lines.extend(pieces[:-1])
                     line = pieces[-1]
-                    used = sum(measure(ch) for ch in line)
+                    used = sum(map(measure, line))
                     continue
                 line += segment
                 used += w
                 continue
             lines.append(line.rstrip() or line)
             segment = segment.lstrip(" ") or segment
-            w = sum(measure(ch) for ch in segment)
+            w = sum(map(measure, segment))
             if w > width:
                 pieces = _force(segment, width, measure)
                 lines.extend(pieces[:-1])
                 segment = pieces[-1]
-                w = sum(measure(ch) for ch in segment)
+                w = sum(map(measure, segment))
             line, used = segment, w
         lines.append(line)
     return lines
@@ -127,13 +142,17 @@ def wrap(text: str, width: float, measure: Measure) -> list[str]:
 
 def text_width(text: str, measure: Measure) -> float:
     """Width of the widest line of ``text`` set on one line each."""
-    return max((sum(measure(ch) for ch in line) for line in (text or "").split("\n")), default=0.0)
+    return max((sum(map(measure, line)) for line in (text or "").split("\n")), default=0.0)
 
 
 def widest_piece(text: str, measure: Measure) -> float:
     """Width of the widest piece of ``text`` that never breaks (the least width it can be set in)."""
-    return max((sum(measure(ch) for ch in seg) for par in (text or "").split("\n") for seg in _segments(par)),
-               default=0.0)
+    widest = 0.0
+    for paragraph in (text or "").split("\n"):
+        advance = list(accumulate(map(measure, paragraph), initial=0.0))
+        bounds = (0, *break_points(paragraph), len(paragraph))
+        widest = max(widest, max(advance[b] - advance[a] for a, b in zip(bounds, bounds[1:])))
+    return widest
 
 
 def balanced(text: str, width: float, measure: Measure) -> list[str]:

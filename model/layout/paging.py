@@ -17,7 +17,7 @@ format breaks at the same rows.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 from .grid import Cell, Layout, Role
@@ -42,6 +42,7 @@ class PlannedPage:
     slots: list[Slot]
     index: int  # page of the form, from 0
     last: bool  # the form's last page
+    _parts: Optional[list] = field(default=None, repr=False)
 
     @property
     def rows(self) -> list[int]:
@@ -57,6 +58,11 @@ class PlannedPage:
 
     def parts(self) -> list[tuple[Cell, int, int]]:
         """Every cell on this page with the first and last slot it covers, left to right, top down."""
+        if self._parts is None:
+            self._parts = self._find_parts()
+        return self._parts
+
+    def _find_parts(self) -> list[tuple[Cell, int, int]]:
         layout, found, order = self.layout, {}, []
         for index, slot in enumerate(self.slots):
             for col in range(layout.n_cols):
@@ -139,7 +145,9 @@ class _Planner:
         return self.heights.of([s.row for s in entries], override)
 
     def _fits(self, head: list[Slot], start: int, end: int, with_footer: bool) -> bool:
-        return sum(self._heights(self._entries(head, start, end, with_footer))) <= self.body + 1e-6
+        rows = [s.row for s in head] + self.table[start:end] + (self.after if with_footer else [])
+        override = {i: s.height for i, s in enumerate(head) if s.lines is not None}
+        return sum(self.heights.of(rows, override)) <= self.body + 1e-6
 
     def _page(self, head: list[Slot], start: int, end: int, last: bool) -> list[Slot]:
         entries = self._entries(head, start, end, last)
@@ -156,9 +164,10 @@ class _Planner:
         if self._fits(head, start, n, with_footer=True):
             return n
         opened = bool(head) and head[-1].lines is not None  # the page opens with the rest of a split row
-        rough = sum(self.heights.own[s.row] for s in head if s.lines is None)
+        # rows' own heights only add up to less than the page's (spans add to them): no end past k fits
+        rough = sum(s.height if s.lines is not None else self.heights.own[s.row] for s in head)
         k = start
-        while k < n and rough + self.heights.own[self.table[k]] <= self.body * 1.25:
+        while k < n and rough + self.heights.own[self.table[k]] <= self.body + 1e-6:
             rough += self.heights.own[self.table[k]]
             k += 1
         limit = n - 1 - self.carry  # the last page keeps CARRY rows before the 总分 row
@@ -204,13 +213,29 @@ def plan_pages(layout: Layout, body_mm: float) -> list[PlannedPage]:
     rule) is planned with them. A cell over the header row from above is refused (ValueError): the
     header row is printed again alone.
     """
+    key = (layout.signature(), body_mm)
+    pages = _planned.get(key)
+    if pages is None:
+        if len(_planned) >= MEMO_SIZE:
+            _planned.clear()
+        pages = _planned[key] = _plan(layout, body_mm)
+    return [PlannedPage(layout, slots, index, index == len(pages) - 1) for index, slots in enumerate(pages)]
+
+
+MEMO_SIZE = 1024  # plans remembered by the layout's signature (an export plans each form for 3 writers)
+_planned: dict[tuple, list[list[Slot]]] = {}
+
+
+def _plan(layout: Layout, body_mm: float) -> list[list[Slot]]:
     start = layout.header_rows.start if len(layout.header_rows) else None
     for cell in layout.cells:
         if start is not None and cell.row < start <= cell.last_row and cell.row >= layout.table_rows.start:
             raise ValueError(f"{layout.key}: a cell spans across the header row {start}")
     pages = _Planner(layout, row_heights(layout), body_mm).plan()
     if len(pages) > 1:
-        tight = _Planner(layout, row_heights(layout, tight=True), body_mm).plan()
-        if len(tight) < len(pages):
-            pages = tight
-    return [PlannedPage(layout, slots, index, index == len(pages) - 1) for index, slots in enumerate(pages)]
+        tight_heights = row_heights(layout, tight=True)
+        if sum(tight_heights.full()) <= (len(pages) - 1) * body_mm:  # else it cannot save a page
+            tight = _Planner(layout, tight_heights, body_mm).plan()
+            if len(tight) < len(pages):
+                pages = tight
+    return pages

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .grid import Cell, Layout, Role
-from .linebreak import balanced, char_em, text_width, widest_piece
+from .grid import Cell, Fmt, Layout, Role
+from .linebreak import balanced, em_width, text_width, widest_piece
 from .typeset import CELL_PAD_X_MM, CELL_PAD_Y_MM, MIN_ROW_MM, em_mm, line_mm
 
 SLACK = 0.95  # lines are estimated 5 % narrower than the cell: a renderer's font may run a little wider
@@ -38,8 +39,7 @@ def needed_mm(text_mm: float) -> float:
     return text_mm / SLACK + 2 * CELL_PAD_X_MM
 
 
-def em_measure(char: str) -> float:
-    return char_em(char)
+em_measure = em_width  # the estimate's character widths, in ems (see linebreak.char_em)
 
 
 @dataclass
@@ -52,6 +52,28 @@ class _Need:
 
 
 def _need(cell: Cell) -> _Need:
+    least, preferred, paragraphs, long = _measure(cell.text or "", cell.role, cell.fmt.numeric, min(cell.rowspan, 3))
+    return _Need(cell, least, preferred, paragraphs, long)
+
+
+@lru_cache(maxsize=65536)
+def _measure(text: str, role: Role, numeric: bool, rowspan: int) -> tuple[float, float, tuple[float, ...], bool]:
+    """(least, preferred, paragraph widths, long) of a cell's text; cached, as labels and values recur
+    in every form and every writer of an export."""
+    cell = _Probe(text, role, numeric, rowspan)
+    need = _need_of(cell)
+    return need.least, need.preferred, need.paragraphs, need.long
+
+
+@dataclass(frozen=True)
+class _Probe:
+    text: str
+    role: Role
+    numeric: bool
+    rowspan: int
+
+
+def _need_of(cell: _Probe) -> _Need:
     em = em_mm(cell.role)
     text = (cell.text or "").strip()
     natural_em = text_width(text, em_measure)
@@ -60,7 +82,7 @@ def _need(cell: Cell) -> _Need:
     if cell.role is Role.VERTICAL:
         least = needed_mm(em)
         return _Need(cell, least, least, (), False)
-    if cell.fmt.numeric or (cell.role in (Role.INPUT, Role.COMPUTED) and natural <= SHORT_EM * em):
+    if cell.numeric or (cell.role in (Role.INPUT, Role.COMPUTED) and natural <= SHORT_EM * em):
         least = needed_mm(natural)
         return _Need(cell, least, least, paragraphs, False)
     if cell.role in (Role.LABEL, Role.HEADER):
@@ -81,9 +103,25 @@ def _need(cell: Cell) -> _Need:
 
 def fit_widths(layout: Layout) -> tuple[float, ...]:
     """Column widths (mm) for ``layout``, adding up to the layout's own total width."""
+    key = layout.signature()
+    widths = _fitted.get(key)
+    if widths is None:
+        if len(_fitted) >= MEMO_SIZE:
+            _fitted.clear()
+        widths = _fitted[key] = _fit(layout)
+    return widths
+
+
+MEMO_SIZE = 1024  # layouts whose widths are remembered (by signature)
+_fitted: dict[tuple, tuple[float, ...]] = {}
+
+
+def _fit(layout: Layout) -> tuple[float, ...]:
     total = layout.width_mm
     n = layout.n_cols
-    needs = [_need(c) for c in layout.cells if c.row in layout.table_rows and (c.text or "").strip()]
+    table = layout.table_rows
+    needs = [_Need(c, *_measure(c.text, c.role, c.fmt is not Fmt.TEXT, min(c.rowspan, TALL_SPAN)))
+             for c in layout.cells if c.text and c.row in table and not c.text.isspace()]
     least, preferred, volume = [0.0] * n, [0.0] * n, [0.0] * n
     for need in needs:
         if need.cell.colspan == 1:
@@ -105,10 +143,10 @@ def fit_widths(layout: Layout) -> tuple[float, ...]:
         return tuple(w * scale for w in least)
     preferred = [max(p, m) for p, m in zip(preferred, least)]
     design = list(layout.column_widths_mm)
+    if sum(preferred) <= total:  # every text fits on one line: the design widths, widened where needed
+        return tuple(_from_design(design, preferred, total))
     candidates = [_from_design(design, least, total)]
-    if sum(preferred) <= total:  # everything fits on one line: the design widths, widened where needed
-        candidates.insert(0, _from_design(design, preferred, total))
-    for weights in (_sub(preferred, least), volume, [math.sqrt(v) for v in volume], [v ** 0.75 for v in volume]):
+    for weights in (_sub(preferred, least), volume, [math.sqrt(v) for v in volume]):
         if sum(weights) > 0:
             candidates.append(_share(least, preferred, weights, design, total))
     rows = _rows(layout, needs)
@@ -164,24 +202,40 @@ def _share(least: list[float], preferred: list[float], weights: list[float], des
     return widths
 
 
-def _rows(layout: Layout, needs: list[_Need]) -> list[list[_Need]]:
-    """The one-row cells of each table row that may wrap (the height estimate looks at these)."""
-    rows: dict[int, list[_Need]] = {}
+def _rows(layout: Layout, needs: list[_Need]) -> tuple[float, list[tuple[float, list[tuple]]]]:
+    """The rows the height estimate looks at: the constant height of rows none of whose one-row cells can
+    wrap (every column is at least its cells' least width), and for the others their floor and the
+    cells that may wrap, as (first column, end column, paragraph widths, line height)."""
+    rows: dict[int, list] = {}
+    pad = 2 * CELL_PAD_Y_MM
     for need in needs:
-        if need.cell.rowspan == 1 and need.paragraphs and not need.cell.fmt.numeric:
-            rows.setdefault(need.cell.row, []).append(need)
-    return list(rows.values())
+        cell = need.cell
+        if cell.rowspan != 1 or not need.paragraphs or cell.fmt.numeric:
+            continue
+        row = rows.setdefault(cell.row, [MIN_ROW_MM, []])
+        line = line_mm(cell.role)
+        if need.preferred <= need.least + 1e-9 and cell.colspan == 1:  # never more lines than paragraphs
+            row[0] = max(row[0], len(need.paragraphs) * line + pad)
+        else:
+            row[1].append((cell.col, cell.col + cell.colspan, need.paragraphs, line))
+    constant = sum(floor for floor, cells in rows.values() if not cells)
+    return constant, [(floor, cells) for floor, cells in rows.values() if cells]
 
 
-def _estimate(rows: list[list[_Need]], widths: list[float]) -> float:
+def _estimate(rows: tuple[float, list[tuple[float, list[tuple]]]], widths: list[float]) -> float:
     """Total height (mm) of the wrapping rows at ``widths``: lines of each text from its one-line width."""
-    total = 0.0
-    for row in rows:
-        tallest = MIN_ROW_MM
-        for need in row:
-            cell = need.cell
-            room = usable_mm(sum(widths[cell.col:cell.col + cell.colspan]))
-            lines = sum(max(1, math.ceil(p / room - 1e-9)) for p in need.paragraphs)
-            tallest = max(tallest, lines * line_mm(cell.role) + 2 * CELL_PAD_Y_MM)
+    total, pad = rows[0], 2 * CELL_PAD_Y_MM
+    rooms: dict[tuple[int, int], float] = {}
+    for tallest, cells in rows[1]:
+        for first, end, paragraphs, line in cells:
+            room = rooms.get((first, end))
+            if room is None:
+                room = rooms[(first, end)] = usable_mm(sum(widths[first:end]))
+            lines = 0
+            for width in paragraphs:
+                lines += max(1, math.ceil(width / room - 1e-9))
+            height = lines * line + pad
+            if height > tallest:
+                tallest = height
         total += tallest
     return total
