@@ -134,7 +134,8 @@ class CellDelegate(QStyledItemDelegate):
             painter.drawText(inner, int(Qt.AlignmentFlag.AlignCenter), stacked)
             return
         align = index.data(Qt.ItemDataRole.TextAlignmentRole) or int(Qt.AlignmentFlag.AlignLeft)
-        painter.drawText(inner, int(align) | int(Qt.TextFlag.TextWordWrap), cell.text)
+        text = index.data(Qt.ItemDataRole.DisplayRole) or cell.text  # fixed labels with their line breaks
+        painter.drawText(inner, int(align) | int(Qt.TextFlag.TextWordWrap), text)
 
     @staticmethod
     def _paint_mark(painter: QPainter, rect: QRect, color: QColor) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from model.findings import ERROR
 from model.layout import Cell, Fmt, Layout, Role, build_layout
+from model.layout.heights import fixed_text
 
 from .session import Session
 
@@ -129,7 +130,7 @@ class FormTableModel(QAbstractTableModel):
         if cell is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return cell.text
+            return fixed_text(self.layout, cell)  # labels broken where the printed forms break them
         if role == Qt.ItemDataRole.EditRole:
             return edit_text(cell)
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplic
                                QPlainTextEdit, QTableView)
 
 from model.layout import Cell, Role
-from model.layout.heights import spread
+from model.layout.heights import fixed_text, spread
 
 from .delegates import PADDING, CellDelegate
 from .clipboard import PasteRefused, copy_block, paste_targets
@@ -70,7 +70,7 @@ class FormView(QTableView):
             return metrics.height() * len(cell.text) + 8
         if cell.role is Role.TITLE:
             return 44
-        text = cell.text or " "
+        text = fixed_text(self.form_model().layout, cell) or " "  # as FormTableModel shows it
         rect = metrics.boundingRect(QRect(0, 0, max(width, 10), 100000), int(Qt.TextFlag.TextWordWrap), text)
         return rect.height() + 10
 
