@@ -158,7 +158,8 @@ def widest_piece(text: str, measure: Measure) -> float:
 def balanced(text: str, width: float, measure: Measure) -> list[str]:
     """The fewest lines ``wrap`` needs, made about equally wide (for labels and titles).
 
-    Two lines break at a bracket if one fits (产出指标 / (40分), 年度预算申请 / （万元）), else where the
+    Two lines break at a bracket or after a colon if one fits (产出指标 / (40分), 年度预算申请 / （万元）,
+    其中： / 基本支出：), else where the
     longer line is shortest, before 及/和/与 if that is as short, else with the second line taking the
     extra character (可持续 / 影响指标: a label ends with its category word); before 指标 if that makes the
     longer line at most one character longer (经济效益 / 指标).
@@ -175,7 +176,7 @@ def balanced(text: str, width: float, measure: Measure) -> list[str]:
             first, second = advance[i], advance[-1] - advance[i]
             if max(first, second) > width:
                 continue
-            at_bracket = text[i] in "（(【" or text[i - 1] in "）)】"
+            at_bracket = text[i] in "（(【" or text[i - 1] in "）)】：:"  # 其中： / 基本支出：
             key = (not at_bracket, max(first, second), text[i] not in "及和与", first)
             if best is None or key < best[0]:
                 best = (key, i)

@@ -27,6 +27,7 @@ SHORT_EM = 7.0  # a typed text up to this wide (≥98%, 300户及以上, 2024年
 LABEL_WHOLE_EM = 5.0  # a label up to this wide stays on one line (年度指标值, 满意度指标)
 LONG_TEXT_MIN_EM = 4.0  # a column of long texts is never narrower than this
 TALL_SPAN = 3  # a label over this many rows may take as many lines as it needs (年度预算申请（万元）)
+SPAN_LABEL_EM = 10.0  # a label over several columns up to this wide stays on one line (其中：一般公共预算：)
 
 
 def usable_mm(width_mm: float) -> float:
@@ -134,7 +135,10 @@ def _fit(layout: Layout) -> tuple[float, ...]:
         cell = need.cell
         if cell.colspan > 1:
             span = range(cell.col, cell.last_col + 1)
-            lacking = need.least - sum(least[c] for c in span)
+            wanted = need.least
+            if cell.role is Role.LABEL and cell.rowspan == 1 and need.preferred <= needed_mm(SPAN_LABEL_EM * em_mm(cell.role)):
+                wanted = need.preferred  # 其中：基本支出： on one line, as the forms print it
+            lacking = wanted - sum(least[c] for c in span)
             if lacking > 0:
                 for c in span:
                     least[c] += lacking / len(span)
