@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from bisect import bisect_right
 from itertools import accumulate
 from typing import Callable
 
@@ -110,33 +111,45 @@ def _force(segment: str, width: float, measure: Measure) -> list[str]:
 
 
 def wrap(text: str, width: float, measure: Measure) -> list[str]:
-    """The lines of ``text`` in a box ``width`` wide (same unit as ``measure``); newlines are kept."""
+    """The lines of ``text`` in a box ``width`` wide (same unit as ``measure``); newlines are kept.
+
+    Greedy, by the break points: each line ends at the last break point that fits (found by bisection
+    on the running width, so a long text costs a few steps a line), a piece wider than the box is cut
+    between characters (``_force``), spaces at a break are dropped.
+    """
     width += 1e-9 * max(1.0, width)  # a piece exactly as wide as the box fits it, rounding aside
     lines: list[str] = []
     for paragraph in (text or "").split("\n"):
-        line, used = "", 0.0
-        for segment in _segments(paragraph):
-            w = sum(map(measure, segment))
-            if not line or used + w <= width:
-                if not line and w > width:
-                    pieces = _force(segment, width, measure)
+        n = len(paragraph)
+        if n == 0:
+            lines.append("")
+            continue
+        advance = list(accumulate(map(measure, paragraph), initial=0.0))
+        if advance[n] <= width:
+            lines.append(paragraph)
+            continue
+        ends = (*break_points(paragraph), n)
+        reach = [advance[e] for e in ends]
+        start, first = 0, 0  # first: index in ends of the first break point after start
+        while start < n:
+            k = bisect_right(reach, advance[start] + width, first) - 1
+            if k >= first:  # the line ends at a break point that fits
+                end = ends[k]
+                lines.append(paragraph[start:end].rstrip() or paragraph[start:end])
+                start = end
+                while start < n and paragraph[start] == " ":
+                    start += 1
+            else:  # the piece up to the next break point is wider than the box: cut it
+                end = ends[first]
+                pieces = _force(paragraph[start:end], width, measure)
+                if len(pieces) == 1:  # nothing to cut (closing punctuation hangs): a line of its own
+                    lines.append(pieces[0])
+                    start = end
+                else:
                     lines.extend(pieces[:-1])
-                    line = pieces[-1]
-                    used = sum(map(measure, line))
-                    continue
-                line += segment
-                used += w
-                continue
-            lines.append(line.rstrip() or line)
-            segment = segment.lstrip(" ") or segment
-            w = sum(map(measure, segment))
-            if w > width:
-                pieces = _force(segment, width, measure)
-                lines.extend(pieces[:-1])
-                segment = pieces[-1]
-                w = sum(map(measure, segment))
-            line, used = segment, w
-        lines.append(line)
+                    start = end - len(pieces[-1])  # the last cut piece may take the next pieces with it
+            while first < len(ends) and ends[first] <= start:
+                first += 1
     return lines
 
 
