@@ -24,6 +24,7 @@ from .grid import Cell, Layout, Role
 from .heights import RowHeights, row_heights
 
 CARRY = 2  # rows that go to a new page with the 总分 row and the signature footer
+MIN_SPLIT_LINES = 2  # a row split between pages leaves at least this many lines on the first one
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,8 @@ class _Planner:
         self.after = list(layout.after_table())
         self.table = list(layout.table_rows)
         self.carry = min(CARRY, max(0, len(self.table) - 1))
+        self.tall = {r for r in self.table  # rows that cannot fit any page whole, even under the header
+                     if sum(heights.of([x for x in self.header if r in self.section] + [r])) > body_mm + 1e-6}
 
     def plan(self) -> list[list[Slot]]:
         pages: list[list[Slot]] = []
@@ -120,13 +123,12 @@ class _Planner:
         head = [Slot(r, 0.0) for r in self.layout.before_table()]  # heights filled in by _page
         start = 0
         while True:
-            end = self._page_end(head, start)
-            if end is None:  # the page's first row is taller than the room left: split it between lines
-                pending = bool(head) and head[-1].lines is not None
-                page, rest = self._split(head, start)
+            end, split = self._page_end(head, start)
+            if split is not None:  # a row taller than the room left: its first lines end this page
+                page, rest = self._split(head, start, split)
                 pages.append(page)
                 head = self._repeat(rest.row) + [rest]
-                start += 0 if pending else 1  # a row split the first time is taken off the table rows
+                start = split + 1 if split >= 0 else start  # -1: the rest of a row split before, again
                 continue
             last = end == n and self._fits(head, start, n, with_footer=True)
             pages.append(self._page(head, start, end, last))
@@ -157,51 +159,76 @@ class _Planner:
         """May a page end before table row ``end`` (its last row not a row of headings)?"""
         return self.table[end - 1] not in self.headings
 
-    def _page_end(self, head: list[Slot], start: int) -> Optional[int]:
-        """Where the page starting at table row ``start`` ends (rows [start, end) on it); None when not
-        even its first row fits."""
+    def _page_end(self, head: list[Slot], start: int) -> tuple[int, Optional[int]]:
+        """Where the page starting at table row ``start`` ends: (end, None) for rows [start, end) on it,
+        or (_, j) when row j is split and its first lines end the page (j = -1: the split row opening
+        the page, again)."""
         n = len(self.table)
         if self._fits(head, start, n, with_footer=True):
-            return n
+            return n, None
         opened = bool(head) and head[-1].lines is not None  # the page opens with the rest of a split row
+        if opened and not self._fits(head, start, start, False):
+            return start, -1
         # rows' own heights only add up to less than the page's (spans add to them): no end past k fits
         rough = sum(s.height if s.lines is not None else self.heights.own[s.row] for s in head)
         k = start
         while k < n and rough + self.heights.own[self.table[k]] <= self.body + 1e-6:
             rough += self.heights.own[self.table[k]]
             k += 1
+        if k < n and self.table[k] in self.tall:  # the next row is taller than a page: split it here
+            fit = next(e for e in range(k, start - 1, -1) if e == start or self._fits(head, start, e, False))
+            if fit == k and self.heights.lines_in(self._room(head, start, fit)) >= MIN_SPLIT_LINES:
+                return fit, fit
         limit = n - 1 - self.carry  # the last page keeps CARRY rows before the 总分 row
         for end in range(min(k, limit), start, -1):
             if self._allowed(end) and self._fits(head, start, end, False):
-                return end
-        # No break the rules allow fits: carry fewer rows with the footer, then break under headings,
-        # then let the footer go alone (plan() sends it to a page of its own).
-        for end in range(min(k, n - 1), start, -1):
-            if self._fits(head, start, end, False) and (self._allowed(end) or end == start + 1):
-                return end
+                return end, None
+        for end in range(min(k, n - 1), limit, -1):  # carry fewer rows with the footer
+            if self._allowed(end) and self._fits(head, start, end, False):
+                return end, None
         if self._fits(head, start, n, False):
-            return n
-        if opened and self._fits(head, start, start, False):
-            return start
-        return None
+            return n, None  # the rows fit, the footer does not: plan() sends it to a page of its own
+        # No break the rules allow fits. The rows from start that fit end with a heading (or there are
+        # none), and the next row: split it here if it is taller than a page, below its headings.
+        fit = next(e for e in range(min(k, n), start - 1, -1) if e == start or self._fits(head, start, e, False))
+        row = self.table[fit]
+        alone = self.heights.of([s.row for s in self._repeat(row)] + [row])
+        if sum(alone) > self.body + 1e-6:
+            room = self._room(head, start, fit)
+            if self.heights.lines_in(room) >= MIN_SPLIT_LINES or fit == start or not self._allowed(fit):
+                return fit, fit
+            return fit, None
+        if fit > start:
+            return fit, None  # a row of headings ends the page: nothing else would fit
+        return start, start  # not even the first row fits under the rows above the table
+
+    def _overrides(self, head: list[Slot]) -> dict[int, float]:
+        return {i: s.height for i, s in enumerate(head) if s.lines is not None}
+
+    def _room(self, head: list[Slot], start: int, row: int) -> float:
+        """Height left for table row ``row`` on a page holding head and rows [start, row)."""
+        rows = [s.row for s in head] + self.table[start:row] + [self.table[row]]
+        return self.body - sum(self.heights.of(rows, self._overrides(head))[:-1])
 
     def _repeat(self, row: int) -> list[Slot]:
         return [Slot(r, 0.0, True) for r in self.header] if row in self.section else []
 
-    def _split(self, head: list[Slot], start: int) -> tuple[list[Slot], Slot]:
-        """The page's first row does not fit: the lines of it that fit on the page, and the rest."""
-        if head and head[-1].lines is not None:  # the rest of a row split before: split it again
+    def _split(self, head: list[Slot], start: int, split: int) -> tuple[list[Slot], Slot]:
+        """Rows [start, split) on the page, then the lines of row ``split`` that fit; and the rest of it.
+        ``split`` = -1: the rest of a row split before opens the page and is split again."""
+        if split < 0:
             piece, head = head[-1], head[:-1]
-            first = piece.lines[0]
+            first, rows = piece.lines[0], []
             total = first + self.heights.lines_in(piece.height)
         else:
-            piece, first = Slot(self.table[start], self.heights.own[self.table[start]]), 0
+            piece, first, rows = Slot(self.table[split], self.heights.own[self.table[split]]), 0, self.table[start:split]
             total = self.heights.lines_in(piece.height)
-        used = sum(self._heights(head + [Slot(piece.row, 0.0, False, (0, 0))])[:-1])
+        entries = head + [Slot(r, 0.0) for r in rows]
+        used = sum(self._heights(entries + [Slot(piece.row, 0.0, False, (0, 0))])[:-1])
         fit = max(1, min(total - first - 1, self.heights.lines_in(self.body - used)))
         top = Slot(piece.row, self.heights.height_of(fit), False, (first, first + fit))
         rest = Slot(piece.row, self.heights.height_of(total - first - fit), False, (first + fit, None))
-        entries = head + [top]
+        entries = entries + [top]
         page = [Slot(s.row, h, s.repeated, s.lines) for s, h in zip(entries, self._heights(entries))]
         return page, rest
 

@@ -26,6 +26,7 @@ SLACK = 0.95  # lines are estimated 5 % narrower than the cell: a renderer's fon
 SHORT_EM = 7.0  # a typed text up to this wide (≥98%, 300户及以上, 2024年12月前) stays on one line
 LABEL_WHOLE_EM = 5.0  # a label up to this wide stays on one line (年度指标值, 满意度指标)
 LONG_TEXT_MIN_EM = 4.0  # a column of long texts is never narrower than this
+LEAST_CAP_EM = 16.0  # no single piece of text asks for more than this (the rest of the form needs room too)
 TALL_SPAN = 3  # a label over this many rows may take as many lines as it needs (年度预算申请（万元）)
 SPAN_LABEL_EM = 10.0  # a label over several columns up to this wide stays on one line (其中：一般公共预算：)
 
@@ -84,7 +85,7 @@ def _need_of(cell: _Probe) -> _Need:
         least = needed_mm(em)
         return _Need(cell, least, least, (), False)
     if cell.numeric or (cell.role in (Role.INPUT, Role.COMPUTED) and natural <= SHORT_EM * em):
-        least = needed_mm(natural)
+        least = needed_mm(min(natural, LEAST_CAP_EM * em))  # a figure wider still is set smaller
         return _Need(cell, least, least, paragraphs, False)
     if cell.role in (Role.LABEL, Role.HEADER):
         if cell.rowspan >= TALL_SPAN:
@@ -98,7 +99,8 @@ def _need_of(cell: _Probe) -> _Need:
         if cell.rowspan > 1:  # room for its lines below: no wish to be wider
             return _Need(cell, least, least, (), False)
         return _Need(cell, least, max(least, needed_mm(natural)), paragraphs, False)
-    least = needed_mm(max(widest_piece(text, em_measure) * em, LONG_TEXT_MIN_EM * em))
+    piece = min(widest_piece(text, em_measure), LEAST_CAP_EM)  # a 300-character web address is cut instead
+    least = needed_mm(max(piece, LONG_TEXT_MIN_EM) * em)
     return _Need(cell, least, max(least, needed_mm(natural)), paragraphs, True)
 
 
