@@ -46,6 +46,8 @@ em_measure = em_width  # the estimate's character widths, in ems (see linebreak.
 
 @dataclass
 class _Need:
+    """What one cell of the table asks of its columns."""
+
     cell: Cell
     least: float  # mm
     preferred: float  # mm
@@ -53,55 +55,36 @@ class _Need:
     long: bool  # typed text that may wrap
 
 
-def _need(cell: Cell) -> _Need:
-    least, preferred, paragraphs, long = _measure(cell.text or "", cell.role, cell.fmt.numeric, min(cell.rowspan, 3))
-    return _Need(cell, least, preferred, paragraphs, long)
-
-
 @lru_cache(maxsize=65536)
 def _measure(text: str, role: Role, numeric: bool, rowspan: int) -> tuple[float, float, tuple[float, ...], bool]:
-    """(least, preferred, paragraph widths, long) of a cell's text; cached, as labels and values recur
-    in every form and every writer of an export."""
-    cell = _Probe(text, role, numeric, rowspan)
-    need = _need_of(cell)
-    return need.least, need.preferred, need.paragraphs, need.long
-
-
-@dataclass(frozen=True)
-class _Probe:
-    text: str
-    role: Role
-    numeric: bool
-    rowspan: int
-
-
-def _need_of(cell: _Probe) -> _Need:
-    em = em_mm(cell.role)
-    text = (cell.text or "").strip()
+    """(least, preferred, paragraph widths, long) of a cell's text, in mm; cached, as labels and values
+    recur in every form and every writer of an export. ``rowspan`` is capped at TALL_SPAN."""
+    em = em_mm(role)
+    text = (text or "").strip()
     natural_em = text_width(text, em_measure)
     natural = natural_em * em
     paragraphs = tuple(text_width(p, em_measure) * em for p in text.split("\n")) if text else ()
-    if cell.role is Role.VERTICAL:
+    if role is Role.VERTICAL:
         least = needed_mm(em)
-        return _Need(cell, least, least, (), False)
-    if cell.numeric or (cell.role in (Role.INPUT, Role.COMPUTED) and natural <= SHORT_EM * em):
+        return least, least, (), False
+    if numeric or (role in (Role.INPUT, Role.COMPUTED) and natural <= SHORT_EM * em):
         least = needed_mm(min(natural, LEAST_CAP_EM * em))  # a figure wider still is set smaller
-        return _Need(cell, least, least, paragraphs, False)
-    if cell.role in (Role.LABEL, Role.HEADER):
-        if cell.rowspan >= TALL_SPAN:
+        return least, least, paragraphs, False
+    if role in (Role.LABEL, Role.HEADER):
+        if rowspan >= TALL_SPAN:
             least = needed_mm(widest_piece(text, em_measure) * em)
-            return _Need(cell, least, least, (), False)
+            return least, least, (), False
         if natural <= LABEL_WHOLE_EM * em:
             least = needed_mm(natural)
         else:
             lines = balanced(text, natural_em / 2 + 1, em_measure)
             least = needed_mm(max(text_width(line, em_measure) for line in lines) * em)
-        if cell.rowspan > 1:  # room for its lines below: no wish to be wider
-            return _Need(cell, least, least, (), False)
-        return _Need(cell, least, max(least, needed_mm(natural)), paragraphs, False)
+        if rowspan > 1:  # room for its lines below: no wish to be wider
+            return least, least, (), False
+        return least, max(least, needed_mm(natural)), paragraphs, False
     piece = min(widest_piece(text, em_measure), LEAST_CAP_EM)  # a 300-character web address is cut instead
     least = needed_mm(max(piece, LONG_TEXT_MIN_EM) * em)
-    return _Need(cell, least, max(least, needed_mm(natural)), paragraphs, True)
+    return least, max(least, needed_mm(natural)), paragraphs, True
 
 
 def fit_widths(layout: Layout) -> tuple[float, ...]:
