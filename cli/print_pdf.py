@@ -29,7 +29,6 @@ def run(file: str, pdf: str, stdout: TextIO = sys.stdout, stderr: TextIO = sys.s
         return EXIT_UNREADABLE
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ.setdefault("JXZP_CONFIG_DIR", tempfile.mkdtemp(prefix="jxzp-print-"))  # leave user settings alone
     from PySide6.QtPrintSupport import QPrinter
 
     from ui.app import create_app
