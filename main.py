@@ -1,7 +1,7 @@
 """绩效自评填报 — entry point. `python main.py --help` lists the commands."""
 import sys
 
-COMMANDS = ("check", "export", "report", "screenshot", "import", "new-year", "summary")
+COMMANDS = ("check", "export", "print", "report", "screenshot", "import", "new-year", "summary")
 
 
 def _main() -> int:

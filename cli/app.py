@@ -41,7 +41,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"错误：{message}\n")
 
 
-COMMANDS = ("check", "export", "report", "screenshot", "import", "new-year", "summary")  # also in main.py
+COMMANDS = ("check", "export", "print", "report", "screenshot", "import", "new-year", "summary")  # also in main.py
 QT_COMMANDS = ("screenshot", "print")  # the bundled jxzp has no Qt: it hands these to the window program
 
 
@@ -65,6 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("file", metavar="FILE", help="文档（.jxzp）")
     export.add_argument("--format", default="xlsx,docx,pdf", help="导出格式，逗号分隔：xlsx,docx,pdf（默认全部）")
     export.add_argument("--out", metavar="DIR", help="导出到的文件夹（默认与文档相同；不存在时自动创建）")
+    printing = sub.add_parser("print", help="用窗口的打印功能把各表打印成 PDF（无需打印机和显示器）",
+                              description="用与窗口“打印”“打印预览”相同的绘制代码，把文档中的各张表打印到 PDF 文件，"
+                                          "每张表按其方向（基础数据表纵向，自评表横向）分页。"
+                                          "退出码：0 成功，2 文档无法读取，3 无法写入 PDF。")
+    printing.add_argument("file", metavar="FILE", help="文档（.jxzp）")
+    printing.add_argument("--pdf", metavar="OUT.pdf", required=True, help="打印到的 PDF 文件")
     report = sub.add_parser("report", help="查看或起草自评报告（整体支出、项目支出绩效自评报告）",
                             description="不带 --draft 时列出文档中自评报告的文字；带 --draft 时补建缺少的报告，"
                                         "并按各表数据起草每个空白的（或仍是未修改草稿的）章节，已有的文字不变。"
@@ -135,6 +141,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command == "export":
         from . import export
         return export.run(args.file, args.format, args.out)
+    if args.command == "print":
+        from . import print_pdf
+        return print_pdf.run(args.file, args.pdf)
     if args.command == "report":
         from . import report
         return report.run(args.file, args.draft, args.out, args.outline, args.project_outline, args.list_outlines)

@@ -23,16 +23,16 @@ from model.evaluation import Evaluation, evaluate
 from model.layout import Layout, build_layouts
 
 from .common import ExportError, write_output
-from .docx_styles import set_up_package, set_up_styles
+from .docx_styles import page_number_footer, set_up_fonts_and_compat, set_up_package, set_up_styles
 from .docx_table import column_twips, tables_xml
 from .docx_text import after_table_xml, before_table_xml
 from .docx_xml import TWIPS_PER_MM, twips
-from .style import page_for
+from .style import page_for, plan_form
 
 __all__ = ["write_docx"]
 
 EMPTY_BODY = b"<w:body/>"
-HEADER_FOOTER_MM = 10.0  # distance of (empty) header and footer from the page edge
+HEADER_FOOTER_MM = 8.0  # distance of the (empty) header and of the page-number footer from the page edge
 
 
 def write_docx(doc: Document, path: str | os.PathLike, evaluation: Evaluation | None = None) -> pathlib.Path:
@@ -53,12 +53,14 @@ def render_docx(layouts: list[Layout], title: str, out: io.BytesIO) -> None:
     document = docx.Document()
     set_up_styles(document)
     set_up_package(document, title)
+    set_up_fonts_and_compat(document)
+    footer = page_number_footer(document)
     body = document.element.body
     for child in list(body):
         body.remove(child)
     shell = io.BytesIO()
     document.save(shell)
-    content = body_xml(layouts).encode("utf-8")
+    content = body_xml(layouts, footer).encode("utf-8")
     with zipfile.ZipFile(shell) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             data = source.read(info)
@@ -69,14 +71,15 @@ def render_docx(layouts: list[Layout], title: str, out: io.BytesIO) -> None:
             target.writestr(info, data)
 
 
-def body_xml(layouts: list[Layout]) -> str:
-    """The content of w:body: each form's paragraphs and tables, its section closing it."""
+def body_xml(layouts: list[Layout], footer: str = "") -> str:
+    """The content of w:body: each form's paragraphs and tables on its planned pages, its section closing
+    it; ``footer`` is the relationship id of the page-number footer every section shows."""
     parts = []
     for index, layout in enumerate(layouts):
-        sect_pr, body_width_mm = section_properties(layout)
+        sect_pr, body_width_mm = section_properties(layout, footer)
         last = index == len(layouts) - 1
         parts.append(before_table_xml(layout, body_width_mm))
-        parts.append(tables_xml(layout))
+        parts.append(tables_xml(layout, plan_form(layout)))
         # A section ends with the sectPr in its last paragraph; the last one is the body's own.
         parts.append(after_table_xml(layout, body_width_mm, "" if last else sect_pr))
         if last:
@@ -84,8 +87,9 @@ def body_xml(layouts: list[Layout]) -> str:
     return "".join(parts)
 
 
-def section_properties(layout: Layout) -> tuple[str, float]:
-    """The w:sectPr of a form (new page, A4, orientation, margins) and its text width in mm."""
+def section_properties(layout: Layout, footer: str = "") -> tuple[str, float]:
+    """The w:sectPr of a form (page-number footer, new page, A4, orientation, margins) and its text width
+    in mm."""
     page = page_for(layout)
     width, height = twips(page.width_mm), twips(page.height_mm)
     left, right = twips(page.left_mm), twips(page.right_mm)
@@ -96,7 +100,8 @@ def section_properties(layout: Layout) -> tuple[str, float]:
         raise ValueError(f"{layout.key}: table of {layout.width_mm} mm is wider than the page")
     orient = ' w:orient="landscape"' if layout.landscape else ""
     edge = twips(HEADER_FOOTER_MM)
-    sect_pr = (f'<w:sectPr><w:type w:val="nextPage"/><w:pgSz w:w="{width}" w:h="{height}"{orient}/>'
+    reference = f'<w:footerReference w:type="default" r:id="{footer}"/>' if footer else ""
+    sect_pr = (f'<w:sectPr>{reference}<w:type w:val="nextPage"/><w:pgSz w:w="{width}" w:h="{height}"{orient}/>'
                f'<w:pgMar w:top="{twips(page.top_mm)}" w:right="{right}" w:bottom="{twips(page.bottom_mm)}"'
                f' w:left="{left}" w:header="{edge}" w:footer="{edge}" w:gutter="0"/><w:cols w:space="425"/>'
                "</w:sectPr>")

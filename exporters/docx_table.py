@@ -1,35 +1,44 @@
-"""The bordered part of a form as Word tables (WordprocessingML text).
+"""The bordered part of a form as Word tables (WordprocessingML text), page by planned page.
 
-Word repeats only a table's first rows on each new page, while the row to repeat (the
-一级指标/二级指标… header, or the 经费控制情况 header) sits in the middle of the form. The form is
-therefore written as two tables with the same column grid, split at ``layout.header_rows.start``;
-the second one starts with that header row, marked w:tblHeader. Layouts never merge cells across
-that split; this is checked, not assumed.
+Word follows the one pagination plan (model/layout/paging.py) that the PDF, Excel and the window's 打印
+follow: each planned page's rows are written as their own table(s), a page break comes between pages,
+every row is as tall as the plan says ("at least"), keeps with the next row except the last one of
+its page, and never splits (w:cantSplit). Word's own text fits the plan's heights (the plan allows for
+wider fonts), so Word breaks where the plan does; if it ever needed more room, the rows that must stay
+together still do. A label cut by a break is written in each page's part (vertical merges restart).
 
-Two w:tbl that touch are joined into one table by Word and by LibreOffice (the header row would
-then sit mid-table and never repeat), so a hidden, 1-point paragraph keeps them apart: it takes
-no room on paper and the two tables print as one.
+Word repeats only a table's first rows on a new page, while the header row (一级指标/二级指标…, or
+经费控制情况) sits in the middle of the form; so a page's rows are split into two tables at the header
+row, which starts the second one marked w:tblHeader (a page that continues the indicator rows starts
+with it). Two w:tbl that touch are joined into one table by Word and by LibreOffice, so a hidden,
+1-point paragraph keeps them apart: it takes no room on paper and the two tables print as one.
 
-A cell that starts in the header row and runs on below it (绩效指标) is drawn as two cells with
-no border between them: the header part and the rest, which carries the text. A repeated header
-row must end where it ends; LibreOffice draws stray borders otherwise.
+A cell that starts in the header row and runs on below it (绩效指标) is drawn as two cells with no
+border between them: the header part and the rest, which carries the text. A repeated header row
+must end where it ends; LibreOffice draws stray borders otherwise.
 """
 from __future__ import annotations
 
-from model.layout import Cell, Layout, Role
+from dataclasses import dataclass
+from typing import Optional
 
-from .common import char_width_em
+from model.layout import Cell, Layout, Role
+from model.layout.heights import fixed_text
+from model.layout.paging import PlannedPage, Slot
+
 from .docx_xml import ROLE_PARAGRAPH_STYLE, paragraph, text_runs, twips
 from .style import ROLE_STYLES
 
 VERTICAL_TEXT = "tbRlV"  # vertical flow with CJK upright (Word: 竖排; LibreOffice: tb-rl)
-ROW_MIN_MM = 6.0  # rows are at least this tall, as on the printed forms; long text makes them taller
 CELL_MARGIN_MM = 1.0  # left and right padding inside a cell
 MIN_NUMBER_PT = 8.0  # a number too wide for its column shrinks down to this size rather than wrap
 BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'  # 0.5 pt lines
 _BORDERS = "".join(BORDER.format(side=side) for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-SEPARATOR = ('<w:p><w:pPr><w:pStyle w:val="FormCell"/><w:spacing w:before="0" w:after="0" w:line="20"'
+SEPARATOR = ('<w:p><w:pPr><w:pStyle w:val="FormCell"/><w:keepNext/><w:spacing w:before="0" w:after="0" w:line="20"'
              ' w:lineRule="exact"/><w:rPr><w:vanish/><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
+# Ends a planned page: the 1-point paragraph after the break opens the next page and takes no room.
+PAGE_BREAK = ('<w:p><w:pPr><w:pStyle w:val="FormCell"/><w:pageBreakBefore/><w:spacing w:before="0" w:after="0"'
+              ' w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
 _EMPTY = {keep: paragraph("FormCell", keep_next=keep) for keep in (False, True)}
 _OPEN_BELOW = '<w:tcBorders><w:bottom w:val="nil"/></w:tcBorders>'
 _OPEN_ABOVE = '<w:tcBorders><w:top w:val="nil"/></w:tcBorders>'
@@ -38,7 +47,8 @@ _TIMES_EM = {".": 0.25, ",": 0.25, "%": 0.833, "-": 0.333, "—": 1.0, "+": 0.56
 
 def number_width_em(text: str) -> float:
     """Width of a number set in Times New Roman (digits 0.5 em); others counted as CJK or Latin."""
-    return sum(0.5 if ch.isdigit() else _TIMES_EM.get(ch, char_width_em(ch)) for ch in text)
+    from model.layout.linebreak import char_em
+    return sum(0.5 if ch.isdigit() else _TIMES_EM.get(ch, char_em(ch)) for ch in text)
 
 
 def column_twips(widths_mm: tuple[float, ...]) -> list[int]:
@@ -51,7 +61,7 @@ def column_twips(widths_mm: tuple[float, ...]) -> list[int]:
 
 
 def split_row(layout: Layout) -> int | None:
-    """The row where the second table starts (the repeated header row), or None for one table."""
+    """The row where a page's second table starts (the header row), or None for one table."""
     start = layout.header_rows.start if len(layout.header_rows) else None
     if start is None or start == layout.table_rows.start:
         return None
@@ -63,23 +73,69 @@ def split_row(layout: Layout) -> int | None:
     return start
 
 
-def tables_xml(layout: Layout) -> str:
-    """The table rows of ``layout`` as one table, or two joined by a hidden paragraph."""
+def tables_xml(layout: Layout, pages: list[PlannedPage]) -> str:
+    """The table rows of every planned page of ``layout``, a page break between pages."""
     columns = column_twips(layout.column_widths_mm)
-    rows = layout.table_rows
     split = split_row(layout)
-    if split is None:
-        return _Table(layout, columns, rows).xml()
-    return (_Table(layout, columns, range(rows.start, split), with_header=False).xml() + SEPARATOR
-            + _Table(layout, columns, range(split, rows.stop)).xml())
+    parts = []
+    for page in pages:
+        body = [i for i, slot in enumerate(page.slots) if slot.row in layout.table_rows]
+        # A row taller than a page is written once, free to split: Word continues it on the next page.
+        rest = [i for i in body if page.slots[i].lines is not None and page.slots[i].lines[0] > 0]
+        if rest:
+            body = [i for i in body if i > rest[-1]]
+            parts.append(SEPARATOR)
+        elif page.index:
+            parts.append(PAGE_BREAK)
+        if not body:
+            continue
+        groups, current = [], [body[0]]
+        for i in body[1:]:  # a new table where the header row is written (not repeated: that one leads)
+            if page.slots[i].row == split and not page.slots[i].repeated:
+                groups.append(current)
+                current = []
+            current.append(i)
+        groups.append(current)
+        tables = [_Table(layout, columns, page, group).xml() for group in groups]
+        parts.append(SEPARATOR.join(tables))
+    return "".join(parts)
+
+
+@dataclass
+class _Segment:
+    """A cell as written in one table: slots ``first``…``last`` of it, with or without its text."""
+
+    cell: Cell
+    first: int
+    last: int
+    text: bool = True
+    open_side: Optional[str] = None  # 'below' or 'above'
 
 
 class _Table:
-    def __init__(self, layout: Layout, columns: list[int], rows: range, with_header: bool = True):
-        self.layout, self.columns, self.rows = layout, columns, rows
+    def __init__(self, layout: Layout, columns: list[int], page: PlannedPage, indices: list[int]):
+        self.layout, self.columns, self.page = layout, columns, page
+        self.slots: list[Slot] = [page.slots[i] for i in indices]
+        header_rows = set(layout.header_rows)
+        self.header = 0  # leading rows of this table marked w:tblHeader (the header row)
+        while self.header < len(self.slots) and self.slots[self.header].row in header_rows:
+            self.header += 1
+        self.grid: dict[tuple[int, int], tuple[_Segment, bool]] = {}  # (slot, col) → segment, starts here
+        first_index = indices[0]
+        for cell, first, last in page.parts():
+            first, last = first - first_index, last - first_index
+            if last < 0 or first >= len(self.slots):
+                continue
+            first, last = max(first, 0), min(last, len(self.slots) - 1)
+            if first < self.header <= last:  # 绩效指标 beside the header row: two cells, one rule less
+                segments = [_Segment(cell, first, self.header - 1, False, "below"),
+                            _Segment(cell, self.header, last, True, "above")]
+            else:
+                segments = [_Segment(cell, first, last)]
+            for segment in segments:
+                for index in range(segment.first, segment.last + 1):
+                    self.grid[(index, cell.col)] = (segment, index == segment.first)
         self.keep = False
-        header = layout.header_rows if with_header and len(layout.header_rows) else range(0)
-        self.header = range(max(header.start, rows.start), min(header.stop, rows.stop)) if header else range(0)
 
     def xml(self) -> str:
         margin = twips(CELL_MARGIN_MM)
@@ -90,52 +146,55 @@ class _Table:
                       f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>'
                       '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
                       ' w:noHBand="0" w:noVBand="0"/></w:tblPr>')
-        height = twips(ROW_MIN_MM)
         body, above = [], None
-        for row in self.rows:
-            # Rows stay whole on a page; the header row repeats on every page the table reaches.
-            tr_pr = f'<w:trPr><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="atLeast"/>'
-            tr_pr += "<w:tblHeader/></w:trPr>" if row in self.header else "</w:trPr>"
-            # The form's last row goes with the notes and the signature below it (Word keeps a row
-            # with what follows when its paragraphs are keep-with-next).
-            self.keep = row == self.layout.table_rows.stop - 1
-            cells, above = self._row(row, above)
+        last_of_page = self.slots[-1] is self._page_last()
+        for index, slot in enumerate(self.slots):
+            # Rows keep with the next one down to the page's last row, which keeps with the notes and the
+            # signature below it only on the form's last page; rows never split across pages.
+            self.keep = not (last_of_page and index == len(self.slots) - 1) or self.page.last
+            if slot.lines is None:
+                tr_pr = f'<w:trPr><w:cantSplit/><w:trHeight w:val="{twips(slot.height)}" w:hRule="atLeast"/>'
+            else:  # taller than a page: the one row Word may split
+                tr_pr = "<w:trPr>"
+            tr_pr += "<w:tblHeader/></w:trPr>" if index < self.header else "</w:trPr>"
+            cells, above = self._row(index, above)
             body.append(f"<w:tr>{tr_pr}{cells}</w:tr>")
         return f"<w:tbl>{properties}<w:tblGrid>{grid}</w:tblGrid>{''.join(body)}</w:tbl>"
 
-    def _row(self, row: int, above: list[tuple[int, int]] | None):
+    def _page_last(self) -> Slot:
+        table_rows = self.layout.table_rows
+        return [s for s in self.page.slots if s.row in table_rows][-1]
+
+    def _row(self, index: int, above: list[tuple[int, int]] | None):
         """The w:tc elements of one row, and the (start, span) of each for the next row."""
         layout = self.layout
         parts, spans, col = [], [], 0
         while col < layout.n_cols:
-            cell = layout.at(row, col)
-            if cell is None:
-                span = self._empty_span(row, col, above)
+            found = self.grid.get((index, col))
+            if found is None:
+                span = self._empty_span(index, col, above)
                 parts.append(self._tc(col, span, "", self._empty()))
             else:
-                span = cell.colspan
-                parts.append(self._cell(cell, row))
+                segment, starts = found
+                span = segment.cell.colspan
+                parts.append(self._cell(segment, starts))
             spans.append((col, span))
             col += span
         return "".join(parts), spans
 
-    def _cell(self, cell: Cell, row: int) -> str:
-        header_end = self.header.stop if self.header else None
-        straddles = header_end is not None and cell.row < header_end <= cell.last_row
+    def _cell(self, segment: _Segment, starts: bool) -> str:
+        cell = segment.cell
         direction = f'<w:textDirection w:val="{VERTICAL_TEXT}"/>' if cell.role is Role.VERTICAL else ""
-        if straddles and row < header_end:  # the header part of the cell: empty, open below
-            restart = row == cell.row and header_end - cell.row > 1
-            merge = '<w:vMerge w:val="restart"/>' if restart else ("<w:vMerge/>" if row > cell.row else "")
-            return self._tc(cell.col, cell.colspan, merge + _OPEN_BELOW + direction, self._empty())
-        first = header_end if straddles else cell.row  # where the cell's text goes
-        if row == first:
-            merge = '<w:vMerge w:val="restart"/>' if cell.last_row > row else ""
-            borders = _OPEN_ABOVE if straddles else ""
-            align = "center" if cell.role is Role.VERTICAL else cell.align
-            runs = text_runs(cell.text, cell.role, self._number_size(cell))
-            content = paragraph(ROLE_PARAGRAPH_STYLE[cell.role], runs, jc=align, keep_next=self.keep)
-            return self._tc(cell.col, cell.colspan, merge + borders + direction, content)
-        return self._tc(cell.col, cell.colspan, "<w:vMerge/>" + direction, self._empty())
+        borders = {"below": _OPEN_BELOW, "above": _OPEN_ABOVE}.get(segment.open_side, "")
+        if not starts:
+            return self._tc(cell.col, cell.colspan, "<w:vMerge/>" + borders + direction, self._empty())
+        merge = '<w:vMerge w:val="restart"/>' if segment.last > segment.first else ""
+        if not segment.text:
+            return self._tc(cell.col, cell.colspan, merge + borders + direction, self._empty())
+        align = "center" if cell.role is Role.VERTICAL else cell.align
+        runs = text_runs(fixed_text(self.layout, cell), cell.role, self._number_size(cell))
+        content = paragraph(ROLE_PARAGRAPH_STYLE[cell.role], runs, jc=align, keep_next=self.keep)
+        return self._tc(cell.col, cell.colspan, merge + borders + direction, content)
 
     def _number_size(self, cell: Cell) -> float | None:
         """A smaller size for a number that would wrap in its column (100.00% in 执行率), else None."""
@@ -151,12 +210,12 @@ class _Table:
     def _empty(self) -> str:
         return _EMPTY[self.keep]
 
-    def _empty_span(self, row: int, col: int, above: list[tuple[int, int]] | None) -> int:
+    def _empty_span(self, index: int, col: int, above: list[tuple[int, int]] | None) -> int:
         """An empty position continues the cell boundaries of the row above, so blank cells line up
         with the columns over them (a blank under 按支出性质分's two-column label is one cell)."""
         for start, span in above or ():
             if start == col:
-                if all(self.layout.at(row, c) is None for c in range(col, col + span)):
+                if all(self.grid.get((index, c)) is None for c in range(col, col + span)):
                     return span
                 break
         return 1

@@ -9,17 +9,18 @@ their places is spread evenly instead.
 from __future__ import annotations
 
 from model.layout import Cell, Layout, Role
+from model.layout.linebreak import balanced, char_em
+from model.layout.typeset import OUTSIDE_SPACE_PT, em_mm
+from model.layout.widths import em_measure, usable_mm
 
-from .common import char_width_em
 from .docx_xml import ROLE_PARAGRAPH_STYLE, paragraph, text_runs, twips
-from .style import ROLE_STYLES, SIGNATURE_SPACE_MM
+from .style import ROLE_STYLES
 
 GAP_MM = 4.0  # least room between two parts of one line
-NOTE_SPACE_PT = 3  # a little air between the table and the 说明/备注 below it
 
 
 def text_width_mm(text: str, size_pt: float) -> float:
-    return sum(char_width_em(ch) for ch in text) * size_pt * 0.3528
+    return sum(char_em(ch) for ch in text) * size_pt * 0.3528
 
 
 def before_table_xml(layout: Layout, body_width_mm: float) -> str:
@@ -33,30 +34,23 @@ def after_table_xml(layout: Layout, body_width_mm: float, sect_pr: str) -> str:
     rows = list(layout.after_table())
     if not rows:
         return paragraph("FormNote", sect_pr=sect_pr)
-    parts, signed = [], False
+    parts = []
     for index, row in enumerate(rows):
         cells = layout.cells_in_row(row)
-        space = 0
-        if cells and cells[0].role is Role.SIGNATURE and not signed:
-            space, signed = twips(SIGNATURE_SPACE_MM), True  # room to sign and stamp
-        elif index == 0:
-            space = NOTE_SPACE_PT * 20
+        # air between the table and the 说明/备注, room to sign and stamp above the signature line
+        space = int(round(OUTSIDE_SPACE_PT.get(cells[0].role, (0.0, 0.0))[0] * 20)) if cells else 0
         last = index == len(rows) - 1
         parts.append(_row(layout, row, body_width_mm, keep_next=not last, spacing_before=space,
                           sect_pr=sect_pr if last else ""))
     return "".join(parts)
 
 
-def title_lines(title: str, body_width_mm: float) -> str:
-    """A title too long for one line, broken in two at a phrase boundary (after 年度 or a closing
-    bracket) so the lines are even, as official titles are set, not wrapped with a short tail."""
-    size = ROLE_STYLES[Role.TITLE].size_pt
-    if "\n" in title or text_width_mm(title, size) <= body_width_mm:
+def title_lines(title: str, width_mm: float) -> str:
+    """A title too long for one line, broken into even lines at a bracket if one serves, as official
+    titles are set, not wrapped with a short tail; the same lines the pagination plan counts."""
+    if "\n" in title:
         return title
-    breaks = [i for i in range(1, len(title)) if title[i - 1] in "）)、" or title[i - 2:i] == "年度"]
-    breaks = breaks or list(range(1, len(title)))
-    best = min(breaks, key=lambda i: max(text_width_mm(title[:i], size), text_width_mm(title[i:], size)))
-    return f"{title[:best]}\n{title[best:]}"
+    return "\n".join(balanced(title, usable_mm(width_mm) / em_mm(Role.TITLE), em_measure))
 
 
 def _row(layout: Layout, row: int, body_width_mm: float, *, keep_next: bool = False, spacing_before: int = 0,
@@ -67,7 +61,7 @@ def _row(layout: Layout, row: int, body_width_mm: float, *, keep_next: bool = Fa
     style = ROLE_PARAGRAPH_STYLE[cells[0].role]
     if len(cells) == 1 and cells[0].col == 0:
         cell = cells[0]
-        text = title_lines(cell.text, body_width_mm) if cell.role is Role.TITLE else cell.text
+        text = title_lines(cell.text, layout.width_mm) if cell.role is Role.TITLE else cell.text
         return paragraph(style, text_runs(text, cell.role), jc=cell.align, keep_next=keep_next,
                          spacing_before=spacing_before, sect_pr=sect_pr)
     tabs, content = _tabbed(layout, cells, body_width_mm)

@@ -3,8 +3,12 @@
 Search order (first usable file wins for each face):
   1. Windows system fonts: simfang.ttf (仿宋, body), simhei.ttf (黑体, headers), 方正小标宋 or simsun.ttc
      (宋体) for titles;
-  2. fonts shipped with the app in resources/fonts (*.ttf, *.ttc);
-  3. Linux system CJK TrueType fonts (文泉驿微米黑/正黑, AR PL UMing/UKai, TrueType Noto CJK).
+  2. a serif Linux system face for body and titles, as 仿宋/宋体 are serif: AR PL UMing (明体, package
+     fonts-arphic-uming), then AR PL UKai (楷体);
+  3. fonts shipped with the app in resources/fonts (*.ttf, *.ttc);
+  4. other Linux system CJK TrueType fonts (文泉驿微米黑/正黑, TrueType Noto CJK …).
+Without Windows fonts, bold headers take a sans-serif face (文泉驿, as 黑体 is sans-serif) when one is
+installed besides the body face, else the body face.
 Only TrueType outlines are accepted: reportlab embeds them as subsets. CFF/OpenType CJK fonts (most Noto
 CJK files) are refused by reportlab and skipped, and a font without Chinese glyphs is skipped too, so a PDF
 is never written with boxes or with an unembedded CID font.
@@ -30,12 +34,12 @@ WINDOWS_BODY = ("simfang.ttf", "simkai.ttf", "simsun.ttc")
 WINDOWS_BOLD = ("simhei.ttf",)
 WINDOWS_TITLE = ("FZXBSJW.TTF", "FZXBSJW--GB1-0.ttf", "方正小标宋简体.ttf", "方正小标宋_GBK.ttf", "simsun.ttc")
 SYSTEM_FILES = (
+    "/usr/share/fonts/truetype/arphic/uming.ttc",  # serif first: subfont 0 is AR PL UMing CN
+    "/usr/share/fonts/truetype/arphic/ukai.ttc",
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
     "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
     "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",  # Fedora / openEuler layout
     "/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc",
-    "/usr/share/fonts/truetype/arphic/uming.ttc",
-    "/usr/share/fonts/truetype/arphic/ukai.ttc",
     "/usr/share/fonts/truetype/noto/NotoSansSC-Regular.ttf",
     "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",  # usually CFF: tried, then skipped
@@ -44,6 +48,7 @@ SYSTEM_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fon
 # File names of Chinese fonts worth trying when a distribution (UOS, Kylin …) keeps them elsewhere.
 _CJK_NAME = re.compile(r"wqy|uming|ukai|droidsansfallback|notosanssc|notoserifsc|sourcehan|simfang|simsun|"
                        r"simhei|fangsong|noto.*cjk", re.IGNORECASE)
+_SERIF_NAME = re.compile(r"uming|ukai|serif|song|simsun|simfang|fangsong|kai", re.IGNORECASE)
 
 
 def windows_font_dir() -> Optional[Path]:
@@ -139,15 +144,21 @@ def font_set() -> FontSet:
     if _font_set is not None:
         return _font_set
     windows = windows_font_dir()
-    shared = [*bundled_font_files(), *system_font_files()]
+    system = system_font_files()
+    serif = [p for p in system if _SERIF_NAME.search(p.name)]
+    sans = [p for p in system if not _SERIF_NAME.search(p.name)]
+    shared = [*serif, *bundled_font_files(), *sans]
     body = _first([*_in(windows, WINDOWS_BODY), *shared])
     if body is None:
         raise ExportError("未找到可嵌入 PDF 的中文 TrueType 字体，无法导出 PDF。请安装中文 TrueType 字体"
-                          "（如 Windows 自带的仿宋 simfang.ttf，或 Linux 上的文泉驿微米黑：fonts-wqy-microhei），"
+                          "（如 Windows 自带的仿宋 simfang.ttf，或 Linux 上的文鼎明体 fonts-arphic-uming、文泉驿微米黑 fonts-wqy-microhei），"
                           "或把 .ttf/.ttc 字体文件放入程序的 resources/fonts 文件夹后重试。")
-    # Bold and title faces come only from Windows (黑体, 方正小标宋/宋体); elsewhere the body face serves,
-    # which keeps every face a real embedded font instead of a stroked imitation of bold.
-    bold = _first(_in(windows, WINDOWS_BOLD)) or body
+    # Title faces come only from Windows (方正小标宋/宋体), else the (serif) body face serves; bold headers
+    # take 黑体 or a sans-serif face: a real embedded font rather than a stroked imitation of bold.
+    bold = _first(_in(windows, WINDOWS_BOLD))
+    if bold is None and windows is None:
+        bold = next((n for n in map(_register, sans) if n and n != body), None)
+    bold = bold or body
     title = _first(_in(windows, WINDOWS_TITLE)) or body
     fallbacks = tuple(n for n in (_first(shared),) if n and n not in (body, bold, title))
     _font_set = FontSet(body, bold, title, fallbacks)

@@ -19,9 +19,10 @@ from model.layout import Layout, build_layouts
 
 from .common import ExportError, write_output
 from .fonts import FontSet, font_set
-from .pdf_form import PreparedForm
+from .pdf_form import PagePiece
+from .pdf_table import FormCells
 from .pdf_text import CellText
-from .style import Page, page_for
+from .style import Page, page_for, plan_form
 
 APP_NAME = "绩效自评填报"
 PAGE_NUMBER_SIZE = 9.0
@@ -87,10 +88,13 @@ def _story(doc: Document, evaluation: Evaluation, fonts: FontSet) -> tuple[list,
     text = CellText(fonts)
     story = []
     for index, layout in enumerate(layouts):
-        page = page_for(layout)
         if index:
-            story += [NextPageTemplate(_template_id(page)), PageBreak()]
-        story.append(PreparedForm(layout, text, (page.height_mm - page.top_mm - page.bottom_mm) * mm).piece())
+            story += [NextPageTemplate(_template_id(page_for(layout))), PageBreak()]
+        cells = FormCells(layout, text)
+        for number, planned in enumerate(plan_form(layout)):
+            if number:
+                story.append(PageBreak())
+            story.append(PagePiece(cells, planned))
     return story, layouts
 
 

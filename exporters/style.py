@@ -1,39 +1,21 @@
 """Print conventions shared by every exporter (RULES.md §7, GB/T 9704-2012 practice).
 
-Fonts are named as Word/WPS/Excel know them on Chinese Windows; the PDF writer maps them to
-embeddable TrueType files (exporters/fonts.py).
+The type itself (fonts and sizes per role, paddings, line pitch) is described with the layout, in
+model/layout/typeset.py, since the layout fits its columns and estimates its rows by it; this module
+adds the page: A4 in the form's orientation and its margins.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from model.layout import Layout, Role
+from model.layout import Layout
+from model.layout.typeset import (BODY_FONT, HEADING_FONT, NUMBER_FONT, ROLE_STYLES, SIGNATURE_SPACE_MM,
+                                  TITLE_FONT, TextStyle)
+
+__all__ = ["A4_MM", "BODY_FONT", "HEADING_FONT", "NUMBER_FONT", "Page", "ROLE_STYLES", "SIGNATURE_SPACE_MM",
+           "TITLE_FONT", "TextStyle", "page_for", "plan_form"]
 
 A4_MM = (210.0, 297.0)
-TITLE_FONT = "方正小标宋简体"  # 二号
-BODY_FONT = "仿宋"  # 五号 in tables
-HEADING_FONT = "黑体"
-NUMBER_FONT = "Times New Roman"  # Latin digits in Word
-
-
-@dataclass(frozen=True)
-class TextStyle:
-    font: str
-    size_pt: float
-    bold: bool = False
-
-
-ROLE_STYLES = {
-    Role.TITLE: TextStyle(TITLE_FONT, 18.0),  # 小二: every form title fits one line, portrait too
-    Role.SUBTITLE: TextStyle(BODY_FONT, 12.0),  # 小四
-    Role.HEADER: TextStyle(BODY_FONT, 10.5, bold=True),  # 五号 bold
-    Role.LABEL: TextStyle(BODY_FONT, 10.5),
-    Role.INPUT: TextStyle(BODY_FONT, 10.5),
-    Role.COMPUTED: TextStyle(BODY_FONT, 10.5),
-    Role.VERTICAL: TextStyle(BODY_FONT, 10.5, bold=True),
-    Role.NOTE: TextStyle(BODY_FONT, 10.5),
-    Role.SIGNATURE: TextStyle(BODY_FONT, 12.0),  # 小四, room to sign
-}
 
 
 @dataclass(frozen=True)
@@ -49,6 +31,10 @@ class Page:
     def body_width_mm(self) -> float:
         return self.width_mm - self.left_mm - self.right_mm
 
+    @property
+    def body_height_mm(self) -> float:
+        return self.height_mm - self.top_mm - self.bottom_mm
+
 
 def page_for(layout: Layout) -> Page:
     """A4 in the form's orientation; side margins centre the table (never narrower than 10 mm)."""
@@ -57,4 +43,7 @@ def page_for(layout: Layout) -> Page:
     return Page(width, height, side, side, 15.0 if layout.landscape else 20.0, 15.0 if layout.landscape else 20.0)
 
 
-SIGNATURE_SPACE_MM = 12.0  # blank space above the signature line, for the stamp and signatures
+def plan_form(layout: Layout):
+    """The printed pages of ``layout`` on its A4 page (model/layout/paging.py)."""
+    from model.layout.paging import plan_pages
+    return plan_pages(layout, page_for(layout).body_height_mm)

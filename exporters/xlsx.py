@@ -2,8 +2,13 @@
 
 Each layout (model/layout) becomes a sheet: merged ranges for spans, thin borders on every
 position of the table (inside merges too), fonts per role, figures as numbers with the form's
-number formats, and a page setup that prints the form one A4 page wide with the indicator
-header repeated on every page. Sizes are explained in xlsx_sizes.py.
+number formats, and a page setup that prints the form on A4 with the indicator header repeated.
+
+Pages follow the one pagination plan (model/layout/paging.py) the PDF, Word and the window's 打印
+follow: rows are set to the plan's heights, a manual row break ends each planned page, a label cut by
+a break is merged in two parts with the label in each, and the sheet prints at a fixed scale that
+leaves every planned page room (not "fit to page", which would make Excel ignore the breaks). Labels
+the plan breaks into lines carry those line breaks. Sizes are explained in xlsx_sizes.py.
 """
 from __future__ import annotations
 
@@ -19,19 +24,22 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from model.document import Document
 from model.evaluation import Evaluation, evaluate
-from model.layout import Cell, Fmt, Layout, build_layouts
+from model.layout import Cell, Fmt, Layout, Role, build_layouts
+from model.layout.heights import fixed_text
 
 from .common import ExportError, write_output
-from .style import page_for
-from .xlsx_pages import fits_one_page, vertical_anchors
-from .xlsx_sizes import NORMAL_FONT, column_width_units, row_heights, sheet_titles
+from .style import page_for, plan_form
+from .xlsx_pages import PRINT_SCALE, Piece, pieces, sheet_rows
+from .xlsx_sizes import NORMAL_FONT, column_width_units, sheet_titles
 from .xlsx_styles import FORMULA_STARTS, StyleBook, cell_value
 
 MM_PER_INCH = 25.4
+FIXED_LABELS = (Role.LABEL, Role.HEADER)
 APP_NAME = "绩效自评填报"
 
 
@@ -66,24 +74,29 @@ def _set_normal_font(workbook: Workbook) -> None:
 
 def _write_sheet(ws: Worksheet, layout: Layout, styles: StyleBook) -> None:
     table = layout.table_rows
-    heights = row_heights(layout)
-    anchors = vertical_anchors(layout, heights)
+    pages = plan_form(layout)
+    heights, starts = sheet_rows(layout, pages)
+    parts = pieces(layout, starts)
     for cell in layout.cells:
-        if cell.rowspan > 1 or cell.colspan > 1:
-            _merge(ws, cell)
+        for piece in parts[id(cell)]:
+            if piece.last > piece.first or cell.colspan > 1:
+                _merge(ws, piece, cell)
     for cell in layout.cells:
         value, is_number = cell_value(cell)
+        if value is not None and not is_number and cell.role in FIXED_LABELS:
+            value = fixed_text(layout, cell) if value == cell.text else value  # labels broken as planned
         as_text = not is_number and value is not None and value.startswith(FORMULA_STARTS)
-        anchor = ws.cell(cell.row + 1, cell.col + 1)
-        if value is not None:
-            anchor.value = value
-            if not is_number:
-                anchor.data_type = "s"  # never a formula, whatever the user typed
-        style = (cell.role, cell.align, cell.row in table, cell.fmt if is_number else Fmt.TEXT, as_text,
-                 anchors.get((cell.row, cell.col)))
-        for r in range(cell.row, cell.last_row + 1):  # borders are per cell: style the whole merge
-            for c in range(cell.col, cell.last_col + 1):
-                styles.apply(anchor if (r, c) == (cell.row, cell.col) else ws.cell(r + 1, c + 1), *style)
+        for piece in parts[id(cell)]:
+            anchor = ws.cell(piece.first + 1, cell.col + 1)
+            if value is not None and piece.text:
+                anchor.value = value
+                if not is_number:
+                    anchor.data_type = "s"  # never a formula, whatever the user typed
+            style = (cell.role, cell.align, cell.row in table, cell.fmt if is_number else Fmt.TEXT, as_text,
+                     piece.open_side)
+            for r in range(piece.first, piece.last + 1):  # borders are per cell: style the whole merge
+                for c in range(cell.col, cell.last_col + 1):
+                    styles.apply(anchor if (r, c) == (piece.first, cell.col) else ws.cell(r + 1, c + 1), *style)
     for r in table:  # table positions no cell covers are still ruled
         for c in range(layout.n_cols):
             if layout.at(r, c) is None:
@@ -92,15 +105,17 @@ def _write_sheet(ws: Worksheet, layout: Layout, styles: StyleBook) -> None:
         ws.column_dimensions[get_column_letter(c)].width = column_width_units(width)
     for r, height in enumerate(heights, start=1):
         ws.row_dimensions[r].height = height
-    _page_setup(ws, layout, fits_one_page(layout, heights))
+    for start in starts:  # the break goes after the row above the page's first one (1-based: start)
+        ws.row_breaks.append(Break(id=start))
+    _page_setup(ws, layout)
 
 
-def _merge(ws: Worksheet, cell: Cell) -> None:
+def _merge(ws: Worksheet, piece: Piece, cell: Cell) -> None:
     """ws.merge_cells without its border copying, which costs half the export of a large document.
 
     The layout never overlaps spans, and every cell of the range is styled afterwards anyway.
     """
-    top, left, bottom, right = cell.row + 1, cell.col + 1, cell.last_row + 1, cell.last_col + 1
+    top, left, bottom, right = piece.first + 1, cell.col + 1, piece.last + 1, cell.last_col + 1
     coord = f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
     ws.merged_cells.ranges.add(MergedCellRange(ws, coord))
     for r in range(top, bottom + 1):
@@ -109,16 +124,15 @@ def _merge(ws: Worksheet, cell: Cell) -> None:
                 ws._cells[r, c] = MergedCell(ws, r, c)
 
 
-def _page_setup(ws: Worksheet, layout: Layout, one_page: bool) -> None:
+def _page_setup(ws: Worksheet, layout: Layout) -> None:
     page = page_for(layout)
     setup = ws.page_setup
     setup.paperSize = ws.PAPERSIZE_A4
     setup.orientation = "landscape" if layout.landscape else "portrait"
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    setup.fitToWidth = 1
-    # as many pages tall as the form needs; but a form only a little taller than one page is
-    # shrunk onto it rather than leaving its signature line alone on a second sheet of paper
-    setup.fitToHeight = 1 if one_page else 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = False  # Excel ignores manual breaks when fitting to pages
+    setup.scale = PRINT_SCALE
+    ws.oddFooter.center.text = "第 &P 页 共 &N 页"  # printing the whole workbook numbers it through
+    ws.oddFooter.center.size = 9
     inch = 1 / MM_PER_INCH
     ws.page_margins = PageMargins(left=page.left_mm * inch, right=page.right_mm * inch, top=page.top_mm * inch,
                                   bottom=page.bottom_mm * inch, header=page.top_mm * inch / 2,

@@ -1,70 +1,78 @@
-"""Where the printed pages of a sheet will break, so that a merged label is not cut in two.
+"""The planned pages (model/layout/paging.py) as a sheet: row heights, row breaks, merges cut at breaks.
 
-Excel and LibreOffice print a merged cell's text once, centred in the whole range, even when
-the range runs over a page break: a long 绩效指标 or 产出指标 label then lands on the break and is
-cut. Knowing the row heights (we set them) and the page, the writer estimates the breaks and
-anchors such a label at the top of its first page part, or at the bottom of its last one.
+Excel and LibreOffice print a merged cell's text once, centred in the whole range, even when the range
+runs over a page break, and they repeat the print-title row with whatever part of a merge it holds.
+So a cell that a planned break cuts is merged in two parts, each with its label, and the 绩效指标
+column is drawn beside the header row as two cells with no rule between them: the header row's part
+(empty) and the rest (the label), as the Word writer does.
+
+Rows are set to the plan's heights, a little taller (Excel sets wrapped 仿宋 at about 1.3 × its size,
+the plan at 1.25 ×), and the sheet prints at PRINT_SCALE so each planned page, stretched, still fits
+with room for a renderer whose columns come out a few per cent wider (LibreOffice's Arial metrics).
 """
 from __future__ import annotations
 
-from model.layout import Cell, Layout
+from dataclasses import dataclass
+from typing import Optional
 
-from .style import page_for
-from .xlsx_sizes import PT_PER_MM, cell_need_pt
+from model.layout import Layout
+from model.layout.paging import PlannedPage
+from model.layout.typeset import PT_PER_MM
 
-SLACK_PT = 12.0  # room beyond the text's need in the part chosen
-DRIFT = 0.03  # a renderer's page may hold a few % more (LibreOffice's Arial is 2 % wider)
-
-
-def page_starts(layout: Layout, heights: list[float]) -> list[int]:
-    """First grid row of each printed page (estimate: fit to width, print titles repeated)."""
-    page = page_for(layout)
-    scale = min(1.0, page.body_width_mm / layout.width_mm)  # fit to one page wide
-    body_pt = (page.height_mm - page.top_mm - page.bottom_mm) * PT_PER_MM / scale
-    titles = layout.header_rows
-    title_pt = sum(heights[r] for r in titles)
-    starts, used = [0], 0.0
-    for row, height in enumerate(heights):
-        if used + height > body_pt and used > 0:
-            starts.append(row)
-            # the print titles are repeated on the pages after the one that shows them
-            used = title_pt if len(titles) and row >= titles.stop else 0.0
-        used += height
-    return starts
+STRETCH = 1.04  # rows this much taller than planned: Excel's line pitch for wrapped text
+PRINT_SCALE = 95  # per cent; 95 × 1.04 < 100, and columns 3 % wider still fit the page
+MAX_ROW_PT = 409.0  # Excel's limit
 
 
-SHRINK_LIMIT = 1.25  # a form up to 25 % taller than one page is printed on one page, slightly smaller
+@dataclass(frozen=True)
+class Piece:
+    """A part of a cell as merged in the sheet: rows ``first``…``last`` (0-based grid rows)."""
+
+    first: int
+    last: int
+    text: bool = True  # the part shows the cell's text (the header row's part of 绩效指标 does not)
+    open_side: Optional[str] = None  # 'bottom' or 'top': no rule on that side (see the module docstring)
 
 
-def fits_one_page(layout: Layout, heights: list[float]) -> bool:
-    """Whether the form should be fitted to one page tall (it overflows one page by a little)."""
-    page = page_for(layout)
-    scale = min(1.0, page.body_width_mm / layout.width_mm)
-    body_pt = (page.height_mm - page.top_mm - page.bottom_mm) * PT_PER_MM / scale
-    return sum(heights) <= body_pt * SHRINK_LIMIT
+def sheet_rows(layout: Layout, pages: list[PlannedPage]) -> tuple[list[float], list[int]]:
+    """Row heights (pt) of every grid row, and the grid rows that start a page after the first."""
+    heights_mm = [0.0] * layout.n_rows
+    starts: list[int] = []
+    previous: set[int] = set()
+    for page in pages:
+        own = [s for s in page.slots if not s.repeated]
+        for slot in own:
+            heights_mm[slot.row] += slot.height
+        if page.index and own:
+            fresh = [s.row for s in own if s.row not in previous]  # a split row cannot break in a sheet
+            if fresh:
+                starts.append(fresh[0])
+        previous = {s.row for s in own}
+    heights = [round(min(MAX_ROW_PT, h * PT_PER_MM * STRETCH), 2) for h in heights_mm]
+    return heights, starts
 
 
-def vertical_anchor(layout: Layout, cell: Cell, heights: list[float], starts: list[int]) -> str:
-    """'center' unless the cell runs over a page break; then where its text stays whole."""
-    breaks = [s for s in starts if cell.row < s <= cell.last_row]
-    if not breaks:
-        return "center"
-    need = cell_need_pt(layout, cell) + SLACK_PT
-    first = sum(heights[cell.row:breaks[0]])
-    # a part at the top of a cell that holds print-title rows would be printed again, clipped,
-    # under every repeated title; the first part only grows if a renderer fits more on a page
-    repeated = any(r in layout.header_rows for r in range(cell.row, cell.last_row + 1))
-    if first >= need and not repeated:
-        return "top"
-    # the last part's start drifts with every page printed before it
-    last = sum(heights[breaks[-1]:cell.last_row + 1]) - DRIFT * sum(heights[:breaks[-1]])
-    if last >= need:
-        return "bottom"
-    return "center"
+def pieces(layout: Layout, starts: list[int]) -> dict[int, list[Piece]]:
+    """The parts of every cell (by id): cut at the page starts and, beside the header row, at its end."""
+    header = layout.header_rows
+    result = {}
+    for cell in layout.cells:
+        if cell.rowspan == 1:  # most cells: one row, one part
+            result[id(cell)] = [Piece(cell.row, cell.row)]
+            continue
+        cuts = sorted({s for s in starts if cell.row < s <= cell.last_row})
+        straddles = len(header) > 0 and cell.row in header and cell.last_row >= header.stop
+        if straddles and header.stop not in cuts:
+            cuts = sorted(cuts + [header.stop])
+        bounds = [cell.row, *cuts, cell.last_row + 1]
+        parts = []
+        for first, stop in zip(bounds, bounds[1:]):
+            if straddles and first == cell.row:
+                parts.append(Piece(first, stop - 1, False, "bottom"))
+            elif straddles and first == header.stop:
+                parts.append(Piece(first, stop - 1, True, "top"))
+            else:
+                parts.append(Piece(first, stop - 1))
+        result[id(cell)] = parts
+    return result
 
-
-def vertical_anchors(layout: Layout, heights: list[float]) -> dict[tuple[int, int], str]:
-    """Vertical alignment of the table cells that span rows, by (row, col) of their anchor."""
-    starts = page_starts(layout, heights)
-    return {(c.row, c.col): vertical_anchor(layout, c, heights, starts)
-            for c in layout.cells if c.rowspan > 1 and c.row in layout.table_rows}

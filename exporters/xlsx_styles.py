@@ -34,6 +34,9 @@ FORMULA_STARTS = ("=", "+", "-", "@")  # what Excel would take as the start of a
 _THIN = Side(style="thin", color="FF000000")
 TABLE_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 NO_BORDER = Border()
+# A cell drawn in two parts with no rule between them (the 绩效指标 column beside the repeated header)
+OPEN_BORDERS = {None: TABLE_BORDER, "bottom": Border(left=_THIN, right=_THIN, top=_THIN),
+                "top": Border(left=_THIN, right=_THIN, bottom=_THIN)}
 
 
 def role_font(role: Role) -> Font:
@@ -66,17 +69,17 @@ class StyleBook:
         self._styles: dict[tuple, Any] = {}
 
     def apply(self, target, role: Optional[Role], align: str, bordered: bool, fmt: Fmt = Fmt.TEXT,
-              as_text: bool = False, vertical: Optional[str] = None) -> None:
-        if vertical is None:
-            vertical = "bottom" if role is Role.SIGNATURE else "center"  # the blank room to sign is above
-        key = (role, align, vertical, bordered, fmt, as_text)
+              as_text: bool = False, open_side: Optional[str] = None) -> None:
+        """Style ``target``; ``open_side`` ('top' or 'bottom') leaves out that rule of a bordered cell."""
+        vertical = "bottom" if role is Role.SIGNATURE else "center"  # the blank room to sign is above
+        key = (role, align, bordered, fmt, as_text, open_side)
         style = self._styles.get(key)
         if style is not None:
             target._style = copy(style)  # openpyxl's StyleArray; see the module docstring
             return
         font_role = role or Role.INPUT
         target.font = role_font(font_role)
-        target.border = TABLE_BORDER if bordered else NO_BORDER
+        target.border = OPEN_BORDERS[open_side] if bordered else NO_BORDER
         number = fmt is not Fmt.TEXT
         target.alignment = Alignment(
             horizontal=align if align in ("left", "center", "right") else "center",

@@ -247,6 +247,9 @@ class ScoredReader:
             if first is not None and first.key.startswith("总分"):
                 self._total_row(row, header)
                 break
+            if row.find("一级指标") is not None and row.find("三级指标") is not None:
+                self.segment.use(*row.nonempty())  # the header repeated on a continuation page
+                continue
             filled = row.nonempty()
             if filled and len(row.cells) < len(header) and all(c.key.endswith(("指标", "分)")) for c in filled):
                 for cell in filled:  # a template's 产出指标 / 数量指标 line above its rows

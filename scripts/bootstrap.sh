@@ -7,12 +7,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-runtime}"
 
-# Qt offscreen/X11 libraries, a CJK TrueType font (Chinese in screenshots and embeddable in PDF),
+# Qt offscreen/X11 libraries, CJK TrueType fonts (embeddable in PDF: AR PL UMing, a serif 明体 for the
+# body text as 仿宋/宋体 are serif, and WenQuanYi Micro Hei, a sans-serif 黑体 stand-in for headers),
 # poppler (pdffonts/pdftoppm for the PDF tests and the render tool).
 apt_packages=(python3 python3-venv python3-pip
   libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
-  libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 fonts-wqy-microhei poppler-utils)
+  libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 fonts-arphic-uming fonts-wqy-microhei poppler-utils)
 if [ "$mode" = "render" ]; then  # LibreOffice only for tools/render.py (290 MB)
   apt_packages+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 fi

@@ -16,8 +16,9 @@ from exporters.common import ExportError
 from exporters.docx import write_docx
 from exporters.docx_table import SEPARATOR, split_row
 from exporters.docx_xml import twips
-from exporters.style import SIGNATURE_SPACE_MM, page_for
+from exporters.style import SIGNATURE_SPACE_MM, page_for, plan_form
 from model.layout import Cell, Layout, Role, build_layouts
+from model.layout.heights import fixed_text
 from tests.conftest import EXAMPLE_NAMES, ROOT
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -175,60 +176,116 @@ def test_east_asian_fonts_on_styles_and_runs(tianyuan_docx):
     assert runs and all(val(r, "w:rPr/w:rFonts", "eastAsia") for r in runs)
 
 
+def pages_of(children):
+    """A section's children per printed page: the writer starts each planned page after the first with a
+    1-point paragraph marked w:pageBreakBefore."""
+    pages = [[]]
+    for child in children:
+        if child.tag == w("p") and child.find("w:pPr/w:pageBreakBefore", NS) is not None:
+            pages.append([])
+        pages[-1].append(child)
+    return pages
+
+
+def flat(text):
+    return text.replace("\n", "")
+
+
 def test_merges_of_the_overall_form(tianyuan_docx):
     layout, children = overall_section(tianyuan_docx)
-    cells = {c[0]: c for c in logical_cells(tables_of(children))}
+    first_page = pages_of(children)[0]
+    cells = {flat(c[0]): c for c in logical_cells(tables_of(first_page))}
     start = layout.table_rows.start
     header = layout.header_rows.start - start
     assert cells["年度预算申请（万元）"][2:5] == [0, 7, 1]
+    assert cells["年度预算申请（万元）"][0] == "年度预算\n申请\n（万元）"  # broken as the plan has it, not （万/元）
     assert val(cells["年度预算申请（万元）"][5], "w:tcPr/w:vMerge") == "restart"
-    assert cells["产出指标\n(40分)"][1:5] == [header + 1, 1, 4, 1]
-    assert cells["总分"][2:5] == [0, 1, 6] and val(cells["总分"][5], "w:tcPr/w:gridSpan") == "6"
-    # 绩效指标 runs down the whole indicator block, beside the header row (which it must not straddle).
+    assert cells["产出指标(40分)"][1:5] == [header + 1, 1, 4, 1]
+    # 绩效指标 runs down the page's indicator rows, beside the header row (which it must not straddle).
     vertical = cells["绩效指标"]
-    n_indicators = len(tianyuan_docx[0].overall.indicators)
-    assert vertical[1:5] == [header + 1, 0, n_indicators, 1]
+    on_page = len([r for r in range(header + 1, 99) if any(c[1] == r for c in cells.values())])
+    assert vertical[1:5] == [header + 1, 0, on_page, 1]
     assert val(vertical[5], "w:tcPr/w:textDirection") == "tbRlV"
     assert val(vertical[5], "w:tcPr/w:tcBorders/w:top") == "nil"
-    above = next(c for c in logical_cells(tables_of(children)) if c[1:3] == [header, 0])
+    above = next(c for c in logical_cells(tables_of(first_page)) if c[1:3] == [header, 0])
     assert above[0] == "" and val(above[5], "w:tcPr/w:tcBorders/w:bottom") == "nil"
+    last_page = {flat(c[0]): c for c in logical_cells(tables_of(pages_of(children)[-1]))}
+    assert last_page["总分"][2:5] == [0, 1, 6] and val(last_page["总分"][5], "w:tcPr/w:gridSpan") == "6"
+
+
+def expected_cells(layout, page):
+    """(text, row, col, rowspan, colspan) of the Word cells of a planned page, rows counted in its tables."""
+    table_slots = [i for i, slot in enumerate(page.slots) if slot.row in layout.table_rows]
+    header = [i for i in table_slots if page.slots[i].row in layout.header_rows]
+    expected = set()
+    for cell, first, last in page.parts():
+        if cell.row not in layout.table_rows or not cell.text:
+            continue
+        if header and first <= header[-1] < last:  # drawn beside the header row, not through it
+            first = header[-1] + 1
+        expected.add((fixed_text(layout, cell), first - table_slots[0], cell.col, last - first + 1, cell.colspan))
+    return expected
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
-def test_cells_match_the_layout(exported, name):
-    """Every non-empty layout cell is a Word cell at the same place with the same spans."""
+def test_cells_match_the_plan(exported, name):
+    """Every non-empty cell of each planned page is a Word cell at the same place with the same spans:
+    a label cut by a page break is written again, merged over its rows on that page."""
     _, layouts, out = exported[name]
     for layout, (children, _) in zip(layouts, out.sections()):
-        start, header_end = layout.table_rows.start, layout.header_rows.stop
-        expected = set()
-        for cell in layout.cells:
-            if cell.row not in layout.table_rows or not cell.text:
-                continue
-            row, rowspan = cell.row, cell.rowspan
-            if cell.row < header_end <= cell.last_row:  # drawn beside the header row, not through it
-                row, rowspan = header_end, cell.last_row - header_end + 1
-            expected.add((cell.text, row - start, cell.col, rowspan, cell.colspan))
-        found = {tuple(c[:5]) for c in logical_cells(tables_of(children)) if c[0]}
-        assert found == expected, layout.key
+        pages = plan_form(layout)
+        printed = pages_of(children)
+        assert len(printed) == len(pages), layout.key
+        for page, page_children in zip(pages, printed):
+            found = {tuple(c[:5]) for c in logical_cells(tables_of(page_children)) if c[0]}
+            assert found == expected_cells(layout, page), (layout.key, page.index)
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_rows_keep_together_as_planned(exported, name):
+    """Word breaks where the plan does: every row is as tall as planned (at least) and never splits,
+    keeps with the next row except the last row of its page, and a page break opens each next page."""
+    _, layouts, out = exported[name]
+    for layout, (children, _) in zip(layouts, out.sections()):
+        pages = plan_form(layout)
+        for page, page_children in zip(pages, pages_of(children)):
+            rows = [tr for table in tables_of(page_children) for tr in table.findall("w:tr", NS)]
+            slots = [slot for slot in page.slots if slot.row in layout.table_rows]
+            assert len(rows) == len(slots), (layout.key, page.index)
+            for index, (tr, slot) in enumerate(zip(rows, slots)):
+                assert tr.find("w:trPr/w:cantSplit", NS) is not None
+                assert int(val(tr, "w:trPr/w:trHeight")) == twips(slot.height)
+                assert val(tr, "w:trPr/w:trHeight", "hRule") == "atLeast"
+                keeps = [p.find("w:pPr/w:keepNext", NS) is not None for p in tr.iter(w("p"))]
+                last = index == len(rows) - 1
+                assert all(keeps) == (not last or page.last), (layout.key, page.index, index)
+                assert any(keeps) == (not last or page.last)
+            if page.index:
+                assert page_children[0].find("w:pPr/w:pageBreakBefore", NS) is not None
 
 
 def test_header_row_repeats_and_nothing_else(exported):
     for name, (_, layouts, out) in exported.items():
         for layout, (children, _) in zip(layouts, out.sections()):
-            tables = tables_of(children)
-            assert len(tables) == 2, f"{name} {layout.key}"
-            first, second = tables
-            rows = [tr for table in tables for tr in table.findall("w:tr", NS)]
-            flagged = [tr for tr in rows if tr.find("w:trPr/w:tblHeader", NS) is not None]
-            assert flagged == [second.find("w:tr", NS)]
-            header_text = text_of(flagged[0])
-            assert ("一级指标" in header_text) if layout.kind != "basic_data" else ("经费控制情况" in header_text)
-            # The two tables print as one: same grid, only a hidden 1-pt paragraph between them.
-            grid = [[g.get(w("w")) for g in t.findall("w:tblGrid/w:gridCol", NS)] for t in tables]
-            assert grid[0] == grid[1]
-            between = first.getnext()
-            assert between.tag == w("p") and between.getnext() is second
-            assert between.find("w:pPr/w:rPr/w:vanish", NS) is not None and not text_of(between)
+            for page, page_children in zip(plan_form(layout), pages_of(children)):
+                tables = tables_of(page_children)
+                rows = [tr for table in tables for tr in table.findall("w:tr", NS)]
+                flagged = [tr for tr in rows if tr.find("w:trPr/w:tblHeader", NS) is not None]
+                if not any(slot.row in layout.header_rows for slot in page.slots):
+                    assert flagged == [] and len(tables) == 1, f"{name} {layout.key}"
+                    continue
+                assert flagged == [tables[-1].find("w:tr", NS)]  # the header row opens the page's last table
+                header_text = text_of(flagged[0])
+                assert ("一级指标" in header_text) if layout.kind != "basic_data" else ("经费控制情况" in header_text)
+                assert len(tables) == (1 if page.slots[0].repeated or page.slots[0].row in layout.header_rows
+                                       or not page.first else 2)
+                if len(tables) == 2:  # they print as one: same grid, only a hidden 1-pt paragraph between
+                    first, second = tables
+                    grid = [[g.get(w("w")) for g in t.findall("w:tblGrid/w:gridCol", NS)] for t in tables]
+                    assert grid[0] == grid[1]
+                    between = first.getnext()
+                    assert between.tag == w("p") and between.getnext() is second
+                    assert between.find("w:pPr/w:rPr/w:vanish", NS) is not None and not text_of(between)
 
 
 def test_table_properties(tianyuan_docx):
@@ -251,7 +308,9 @@ def test_table_properties(tianyuan_docx):
                 col += span
             assert col == len(grid)
     cell_style = out.style("FormCell").find("w:pPr/w:spacing", NS)
-    assert (cell_style.get(w("before")), cell_style.get(w("after")), cell_style.get(w("line"))) == ("0", "0", "240")
+    # lines exactly the plan's pitch (1.25 × 10.5 pt), so Word's rows are as tall as planned
+    assert (cell_style.get(w("before")), cell_style.get(w("after")), cell_style.get(w("line")),
+            cell_style.get(w("lineRule"))) == ("0", "0", "262", "exact")
 
 
 def test_cell_alignment_and_bold_headers(tianyuan_docx):
@@ -293,17 +352,26 @@ def test_titles_fit_one_line_and_a_longer_one_is_broken_evenly(tianyuan_docx):
     assert broken == "2024年度部门（单位）\n整体支出绩效评价基础数据表"
 
 
-def test_wide_number_shrinks_instead_of_wrapping(tmp_path):
+def test_wide_number_widens_its_column_or_shrinks(tmp_path):
     from decimal import Decimal
 
+    from exporters.docx import body_xml
     from model import storage
     from tests.conftest import example_path
     doc = storage.load(example_path("lukou-2023"))
-    doc.overall.indicators[0].points = Decimal("1234.5678")  # far wider than the 分值 column
+    doc.overall.indicators[0].points = Decimal("1234.5678")  # far wider than the 分值 column was drawn
     out = Exported(write_docx(doc, tmp_path / "wide.docx"))
     runs = [r for r in out.body.iter(w("r")) if text_of(r) == "1234.5678"]
-    assert runs and all(16 <= int(val(r, "w:rPr/w:sz")) < 21 for r in runs)
-    normal = [r for r in out.body.iter(w("r")) if text_of(r) == "1216.62"]
+    assert runs and all(r.find("w:rPr/w:sz", NS) is None for r in runs)  # the column was fitted to it
+    layout = build_layouts(doc)[0]
+    widths = list(layout.column_widths_mm)
+    widths[8] += widths[6] - 10.0
+    widths[6] = 10.0  # a column squeezed below its figures (columns wider than the page)
+    layout.column_widths_mm = tuple(widths)
+    body = etree.fromstring(f'<w:body xmlns:w="{W_NS}" xmlns:r="r">{body_xml([layout])}</w:body>')
+    runs = [r for r in body.iter(w("r")) if text_of(r) == "1234.5678"]
+    assert runs and all(16 <= int(val(r, "w:rPr/w:sz")) < 21 for r in runs)  # shrunk, never wrapped
+    normal = [r for r in body.iter(w("r")) if text_of(r) == "1216.62"]
     assert normal and all(r.find("w:rPr/w:sz", NS) is None for r in normal)  # a number that fits keeps 五号
 
 
@@ -363,3 +431,42 @@ def test_golden_document_xml(tianyuan_docx):
         GOLDEN.write_bytes(produced)
     assert GOLDEN.exists(), "golden file missing: run with UPDATE_GOLDEN=1 (see the module docstring)"
     assert produced == normalised(GOLDEN.read_bytes()), "word/document.xml changed: see the module docstring"
+
+
+def test_page_numbers_in_the_footer_of_every_section(tianyuan_docx):
+    _, layouts, out = tianyuan_docx
+    with zipfile.ZipFile(out.path) as package:
+        rels = etree.fromstring(package.read("word/_rels/document.xml.rels"))
+        targets = {r.get("Id"): r.get("Target") for r in rels if r.get("Type").endswith("/footer")}
+        assert len(targets) == 1
+        footer = etree.fromstring(package.read("word/" + next(iter(targets.values()))))
+    r_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    for _, sect in out.sections():
+        reference = sect.find("w:footerReference", NS)
+        assert reference is not None and reference.get(f"{{{r_ns}}}id") in targets
+        assert reference.get(w("type")) == "default"
+    codes = [t.text.strip() for t in footer.iter(w("instrText"))]
+    assert codes == ["PAGE", "NUMPAGES"]
+    assert text_of(footer).replace("1", "N", 1).replace("1", "M", 1) == "第 N 页 共 M 页"
+    assert [c.get(w("fldCharType")) for c in footer.iter(w("fldChar"))] == ["begin", "separate", "end"] * 2
+
+
+def test_font_table_fallbacks_no_styles_with_effects_and_word_2013_mode(tianyuan_docx):
+    _, _, out = tianyuan_docx
+    with zipfile.ZipFile(out.path) as package:
+        names = set(package.namelist())
+        fonts = etree.fromstring(package.read("word/fontTable.xml"))
+        settings = etree.fromstring(package.read("word/settings.xml"))
+        rels = package.read("word/_rels/document.xml.rels").decode("utf-8")
+        types = package.read("[Content_Types].xml").decode("utf-8")
+    table = {f.get(w("name")): f for f in fonts.findall("w:font", NS)}
+    ours = [out.style(s) for s in ("Normal", "FormTitle", "FormSubtitle", "FormCell", "FormHeader", "FormNote",
+                                   "FormSignature")] + [out.styles.find("w:docDefaults", NS), out.document]
+    used = {e.get(w(attr)) for part in ours for e in part.iter(w("rFonts")) for attr in ("ascii", "eastAsia")}
+    assert used - {None} <= set(table)  # every font the forms name is in the table
+    assert val(table["方正小标宋简体"], "w:altName") == "宋体"  # a PC without it shows 宋体, not any face
+    assert val(table["仿宋"], "w:altName") == "FangSong" and val(table["仿宋"], "w:charset") == "86"
+    assert "stylesWithEffects" not in rels and "stylesWithEffects" not in types
+    assert "word/stylesWithEffects.xml" not in names
+    mode = [s for s in settings.iter(w("compatSetting")) if s.get(w("name")) == "compatibilityMode"]
+    assert [s.get(w("val")) for s in mode] == ["15"]

@@ -160,16 +160,30 @@ def test_no_chinese_font_is_an_error_and_no_file(tmp_path, monkeypatch, tianyuan
     assert not target.exists()
 
 
+UMING = Path("/usr/share/fonts/truetype/arphic/uming.ttc")  # scripts/bootstrap.sh installs both
+WQY = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+
+
 def test_font_search_skips_unusable_files(tmp_path, monkeypatch, clean_font_search):
-    real = fonts.system_font_files()
     monkeypatch.setattr(fonts, "windows_font_dir", lambda: None)
     monkeypatch.setattr(fonts, "bundled_font_files", lambda: [])
     broken = tmp_path / "broken.ttc"
     broken.write_bytes(b"\0" * 64)
-    monkeypatch.setattr(fonts, "system_font_files", lambda: [broken, *real])
+    monkeypatch.setattr(fonts, "system_font_files", lambda: [broken, WQY])
     found = fonts.font_set()
     assert found.body == found.bold == found.title  # one face serves all when only one is installed
-    assert pdfmetrics_face_name(found.body)
+    assert pdfmetrics_face_name(found.body) == "WenQuanYiMicroHei"
+
+
+def test_a_serif_face_is_preferred_and_headers_take_a_sans_one(monkeypatch, clean_font_search):
+    """Without the Windows fonts: AR PL UMing (明体, like 仿宋/宋体 a serif) for the text and titles,
+    WenQuanYi (sans-serif, like 黑体) for the bold headers, whatever order the files are found in."""
+    monkeypatch.setattr(fonts, "windows_font_dir", lambda: None)
+    monkeypatch.setattr(fonts, "system_font_files", lambda: [WQY, UMING])
+    found = fonts.font_set()
+    assert pdfmetrics_face_name(found.body) == pdfmetrics_face_name(found.title) == "UMingCN"
+    assert pdfmetrics_face_name(found.bold) == "WenQuanYiMicroHei"
+    assert [p for p in fonts.SYSTEM_FILES if "uming" in p or "wqy" in p][0].endswith("uming.ttc")
 
 
 def test_windows_fonts_come_first(tmp_path, monkeypatch, clean_font_search):
@@ -191,9 +205,8 @@ def test_missing_folder_is_an_error_and_leaves_nothing(tmp_path, tianyuan):
 
 
 def test_a_span_across_the_repeated_header_is_refused(tianyuan):
-    from exporters.pdf_form import PreparedForm
-    from exporters.pdf_text import CellText
     from model.layout import Cell, Layout, Role
+    from model.layout.paging import plan_pages
     layout = build_layouts(tianyuan)[1]
     header = layout.header_rows.start
     cells = [c for c in layout.cells if not (c.col == 0 and c.row <= header + 1 and c.last_row >= header - 1)]
@@ -201,4 +214,22 @@ def test_a_span_across_the_repeated_header_is_refused(tianyuan):
     broken = Layout(layout.key, layout.kind, layout.title, layout.sheet_name, True, layout.column_widths_mm, cells,
                     layout.n_rows, layout.table_rows, layout.header_rows)
     with pytest.raises(ValueError, match="spans across the header"):
-        PreparedForm(broken, CellText(fonts.font_set()), 500.0)
+        plan_pages(broken, 180.0)
+
+
+def test_yuelu_overall_form_takes_fewer_pages_and_keeps_figures_whole(exported):
+    """Issue 9: its 整体表 took four pages with 591.5人 broken as 591./5人 in a narrow 实际完成值 column."""
+    _, pdf = exported["yuelu-2021"]
+    assert len(page_sizes(pdf)) == 3
+    assert any("591.5人" in line for line in text(pdf, layout=True).splitlines())
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_no_printed_line_starts_with_closing_punctuation(exported, name):
+    from model.layout.linebreak import CLOSING, OPENING
+    _, pdf = exported[name]
+    for line in text(pdf, layout=True).splitlines():
+        for piece in re.split(r"\s{2,}", line.strip()):  # the cells side by side on one text line
+            if piece:
+                assert piece[0] not in CLOSING, (name, line)
+                assert piece[-1] not in OPENING, (name, line)

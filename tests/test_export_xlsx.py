@@ -10,10 +10,12 @@ from openpyxl.utils import get_column_letter
 
 from exporters.common import ExportError
 from exporters.xlsx import write_xlsx
-from exporters.xlsx_pages import fits_one_page, page_starts, vertical_anchors
-from exporters.xlsx_sizes import column_width_units, row_heights, sheet_titles
+from exporters.style import plan_form
+from exporters.xlsx_pages import PRINT_SCALE, STRETCH, pieces, sheet_rows
+from exporters.xlsx_sizes import column_width_units, sheet_titles
 from model.evaluation import evaluate
 from model.layout import Role, build_layout, build_layouts
+from model.layout.typeset import PT_PER_MM
 from tests.conftest import EXAMPLE_NAMES
 
 FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -26,8 +28,10 @@ def tianyuan_book(tianyuan, tmp_path):
 
 
 def find(ws, text):
-    """The one cell whose value is ``text``."""
-    hits = [c for row in ws.iter_rows() for c in row if c.value == text]
+    """The one cell whose value is ``text`` (a label's line breaks left out)."""
+    hits = [c for row in ws.iter_rows() for c in row
+            if c.value == text or (isinstance(c.value, str) and isinstance(text, str)
+                and c.value.replace("\n", "") == text.replace("\n", ""))]
     assert len(hits) == 1, f"{text!r} found {len(hits)} times"
     return hits[0]
 
@@ -51,11 +55,19 @@ def test_every_example_exports_one_sheet_per_form(load_example, tmp_path, name):
     assert book.sheetnames == [layout.sheet_name for layout in layouts]  # the examples' names are valid as is
     for ws, layout in zip(book.worksheets, layouts):
         merged = {str(r) for r in ws.merged_cells.ranges}
-        for cell in layout.cells:
-            if cell.rowspan > 1 or cell.colspan > 1:
-                first = f"{get_column_letter(cell.col + 1)}{cell.row + 1}"
-                last = f"{get_column_letter(cell.last_col + 1)}{cell.last_row + 1}"
-                assert f"{first}:{last}" in merged
+        _, starts = sheet_rows(layout, plan_form(layout))
+        parts = pieces(layout, starts)
+        expected = set()
+        for cell in layout.cells:  # spans, cut where a planned page breaks (and beside the header row)
+            for piece in parts[id(cell)]:
+                assert cell.row <= piece.first <= piece.last <= cell.last_row
+                assert not any(piece.first < s <= piece.last for s in starts)
+                if piece.last > piece.first or cell.colspan > 1:
+                    expected.add(f"{get_column_letter(cell.col + 1)}{piece.first + 1}:"
+                                 f"{get_column_letter(cell.last_col + 1)}{piece.last + 1}")
+            label = ws.cell(parts[id(cell)][-1].first + 1, cell.col + 1).value
+            assert (label is not None) == bool(cell.text), (layout.key, cell.text)  # each part has its label
+        assert merged == expected
         for rng in ws.merged_cells.ranges:  # a value only in the top-left cell of a merge
             cells = [c for row in ws.iter_rows(min_row=rng.min_row, max_row=rng.max_row, min_col=rng.min_col,
                                                max_col=rng.max_col) for c in row]
@@ -74,8 +86,11 @@ def test_merged_ranges_of_the_overall_form(tianyuan, tianyuan_book):
     ws = book["附件2 整体自评表"]
     budget = merged_range(ws, find(ws, "年度预算申请（万元）"))
     assert (budget.min_col, budget.max_col, budget.size["rows"]) == (1, 1, 7)
-    indicators = merged_range(ws, find(ws, "绩效指标"))
-    assert indicators.size["rows"] == 1 + len(tianyuan.overall.indicators)
+    parts = [merged_range(ws, c) for row in ws.iter_rows() for c in row if c.value == "绩效指标"]
+    header = find(ws, "一级指标").row
+    assert parts[0].min_row == header + 1  # beside the header row, not through it (it is repeated alone)
+    assert sum(p.size["rows"] for p in parts) == len(tianyuan.overall.indicators)
+    assert [b.id + 1 for b in ws.row_breaks.brk] == [p.min_row for p in parts[1:]]  # cut where pages break
     output = merged_range(ws, find(ws, "产出指标\n(40分)"))
     assert (output.min_col, output.size["rows"]) == (2, 4)
     assert merged_range(ws, find(ws, "总分")).size["columns"] == 6
@@ -127,7 +142,7 @@ def test_fonts_by_role(tianyuan_book):
     assert (body.name, body.sz, bool(body.b), body.charset) == ("仿宋", 10.5, False, 134)
     signature = find(ws, "单位负责人签字：").font
     assert (signature.name, signature.sz, signature.charset) == ("仿宋", 12, 134)
-    vertical = find(ws, "绩效指标")
+    vertical = next(c for row in ws.iter_rows() for c in row if c.value == "绩效指标")
     assert vertical.alignment.textRotation == 255 and vertical.font.b
     label = find(ws, "年度预算申请（万元）").alignment
     assert (label.horizontal, label.vertical, label.wrap_text) == ("center", "center", True)
@@ -181,22 +196,15 @@ def test_percent_and_count_in_the_basic_data_sheet(tianyuan_book):
     assert rate.value == pytest.approx(1.45) and rate.number_format == "0.00%"
 
 
-def test_a_slightly_long_form_is_fitted_to_one_page_and_a_long_one_is_not(tianyuan):
-    project = build_layouts(tianyuan)[2]
-    heights = row_heights(project)
-    assert fits_one_page(project, heights)  # 拆违治违经费: a little over one landscape page
-    assert not fits_one_page(project, [h * 3 for h in heights])
-
-
 def test_page_setup(tianyuan_book, tianyuan):
     book, _ = tianyuan_book
     for ws, layout in zip(book.worksheets, build_layouts(tianyuan)):
         setup = ws.page_setup
         assert setup.paperSize == 9
         assert setup.orientation == ("landscape" if layout.kind in ("overall", "project") else "portrait")
-        assert ws.sheet_properties.pageSetUpPr.fitToPage
-        assert setup.fitToWidth == 1
-        assert setup.fitToHeight == (1 if fits_one_page(layout, row_heights(layout)) else 0)
+        # a fixed scale, not "fit to page" (which would make Excel ignore the planned row breaks)
+        assert not ws.sheet_properties.pageSetUpPr.fitToPage and setup.scale == PRINT_SCALE
+        assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"
         header = layout.header_rows.start + 1
         assert ws.print_title_rows == f"${header}:${header}"
         assert ws.print_area == f"'{ws.title}'!$A$1:${get_column_letter(layout.n_cols)}${layout.n_rows}"
@@ -220,18 +228,18 @@ def test_sizes(tianyuan_book, tianyuan):
     title = find(ws, "部门（单位）整体支出绩效自评表")
     assert ws.row_dimensions[title.row].height >= 18 * 1.3
     goals = find(ws, "预期目标")
-    assert ws.row_dimensions[goals.row + 1].height > 2 * 18  # the long 年度总体目标 texts wrap
+    assert ws.row_dimensions[goals.row + 1].height > 2 * 17  # the long 年度总体目标 texts wrap
     budget = merged_range(ws, find(ws, "年度预算申请（万元）"))
-    assert all(ws.row_dimensions[r].height >= 18 for r in range(budget.min_row, budget.max_row + 1))
+    assert all(ws.row_dimensions[r].height >= 17 for r in range(budget.min_row, budget.max_row + 1))
     assert column_width_units(25.4) == 12.0
 
 
 def test_a_cell_spanning_rows_shares_its_need(tianyuan):
     layout = build_layout(tianyuan, "overall")
-    heights = row_heights(layout)
+    heights, _ = sheet_rows(layout, plan_form(layout))
     for cell in layout.cells:
-        if cell.role is Role.VERTICAL:
-            assert sum(heights[cell.row:cell.last_row + 1]) >= len(cell.text) * 10.5
+        if cell.role is Role.VERTICAL:  # 绩效指标, one character a line, below the header row
+            assert sum(heights[cell.row + 1:cell.last_row + 1]) >= len(cell.text) * 10.5 * 1.25
 
 
 def test_sheet_names_are_made_valid_and_unique(tianyuan, tmp_path):
@@ -291,20 +299,24 @@ def test_evaluation_is_optional_and_reused(tianyuan, tmp_path):
     assert first.sheetnames == second.sheetnames
 
 
-def test_long_labels_are_kept_whole_across_page_breaks():
-    from benchmarks.large_document import build
-    layout = build_layouts(build(projects=1, rows=60))[-1]
-    heights = row_heights(layout)
-    starts = page_starts(layout, heights)
-    assert len(starts) >= 4
-    anchors = vertical_anchors(layout, heights)
-    vertical = next(c for c in layout.cells if c.role is Role.VERTICAL)
-    # it holds the repeated header row, so never at its top (it would print again, clipped)
-    assert anchors[(vertical.row, vertical.col)] == "bottom"
-    assert "top" in anchors.values()
 
 
-def test_a_form_on_one_page_keeps_its_labels_centred(tianyuan):
-    layout = build_layout(tianyuan, "projects[p2]")
-    anchors = vertical_anchors(layout, row_heights(layout))
-    assert set(anchors.values()) == {"center"}
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_row_breaks_and_heights_follow_the_plan(load_example, tmp_path, name):
+    """Excel prints the pages the PDF has: a manual break before each planned page, rows as tall as
+    planned (stretched for Excel's line pitch) and a scale at which every page still fits its paper."""
+    from exporters.style import page_for
+    doc = load_example(name)
+    book = openpyxl.load_workbook(write_xlsx(doc, tmp_path / "plan.xlsx"))
+    for ws, layout in zip(book.worksheets, build_layouts(doc)):
+        pages = plan_form(layout)
+        starts = [next(s.row for s in page.slots if not s.repeated) for page in pages[1:]]
+        assert [b.id for b in ws.row_breaks.brk] == starts  # after the row above each page's first row
+        assert all(b.man for b in ws.row_breaks.brk)
+        for page in pages:
+            for slot in page.slots:
+                if not slot.repeated:
+                    expected = slot.height * PT_PER_MM * STRETCH
+                    assert ws.row_dimensions[slot.row + 1].height == pytest.approx(expected, abs=0.01)
+            assert page.height * STRETCH * PRINT_SCALE / 100 <= page_for(layout).body_height_mm
+        assert layout.width_mm * 1.03 * PRINT_SCALE / 100 <= page_for(layout).body_width_mm

@@ -34,26 +34,50 @@ def test_print_renderer_paginates_like_the_pdf(qtbot, tmp_path):
     assert "842" in sizes.split("Page    2 size:")[1].split("pts")[0].split("x")[0]  # 整体表 landscape
 
 
-def test_long_form_repeats_the_header_row_on_each_page(qtbot):
+def test_long_form_repeats_the_header_row_on_each_page(qtbot, tmp_path):
     from PySide6.QtGui import QPdfWriter
 
-    from model.factory import add_starter_rows
+    from exporters.style import plan_form
     from model import storage
+    from model.factory import add_starter_rows
     from model.layout import build_layout
-    from ui.printing import _Measure, plan
-    from exporters.style import page_for
+    from ui.printing import print_sheets
     doc = storage.load(example_path("tianyuan-2024"))
     project = doc.project("p1")
     for _ in range(6):
         add_starter_rows(doc, project)
     layout = build_layout(doc, "projects[p1]")
-    writer = QPdfWriter(os.devnull)
-    pages = plan(layout, _Measure(writer).row_heights(layout), page_for(layout))
+    writer = QPdfWriter(str(tmp_path / "long.pdf"))
+    sheets = print_sheets(writer, [layout])
+    del writer
     header = layout.header_rows.start
-    assert len(pages) >= 3
-    for page in pages[1:]:
-        assert page.rows[0] == header  # every continuation starts with 一级指标 / 二级指标 …
-    assert pages[-1].rows[-1] == layout.n_rows - 1  # the signature footer is printed, on the last page
+    assert len(sheets) >= 3 and [s.page.rows for s in sheets] == [p.rows for p in plan_form(layout)]
+    for sheet in sheets[1:]:
+        assert sheet.page.rows[0] == header and sheet.page.slots[0].repeated  # 一级指标 / 二级指标 … again
+    assert sheets[-1].page.rows[-1] == layout.n_rows - 1  # the signature footer is printed, on the last page
+    assert all(s.landscape and not s.turned for s in sheets)
+
+
+def test_preview_turns_pages_it_cannot_print_in_their_orientation(qtbot):
+    """The preview (like some native printers) cannot change orientation once printing has begun: the
+    job takes the orientation of most pages and the 基础数据表 is drawn turned on its sheet, so nothing
+    runs off the paper; a PDF device gets each page in its own orientation."""
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+
+    from model import storage
+    from model.layout import build_layouts
+    from ui.printing import print_sheets
+    layouts = build_layouts(storage.load(example_path("tianyuan-2024")))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    preview = QPrintPreviewWidget(printer)
+    qtbot.addWidget(preview)
+    printed = []
+    preview.paintRequested.connect(lambda device: printed.extend(print_sheets(device, layouts)))
+    preview.updatePreview()
+    assert printed and preview.pageCount() == len(printed)
+    assert all(sheet.landscape for sheet in printed)  # 7 of the 8 pages are landscape
+    assert [s.turned for s in printed] == [not s.page.layout.landscape for s in printed]
+    assert printed[0].turned and printed[0].page.layout.kind == "basic_data"
 
 
 def test_screenshot_command_renders_every_page(tmp_path):

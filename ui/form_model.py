@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from model.evaluation import PROVISIONAL_MARK
 from model.findings import ERROR
 from model.layout import Cell, Fmt, Layout, Role, build_layout
+from model.layout.heights import fixed_text
 
 from .session import Session
 
@@ -164,7 +165,7 @@ class FormTableModel(QAbstractTableModel):
         """
         if cell.text and cell is self.provisional_total:
             return f"{cell.text}\n{PROVISIONAL_MARK}"
-        return cell.text
+        return fixed_text(self.layout, cell)  # labels broken where the printed forms break them
 
     def flags(self, index):
         cell = self.cell(index)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplic
                                QPlainTextEdit, QTableView)
 
 from model.layout import Cell, Role
+from model.layout.heights import spread
 
 from .delegates import PADDING, CellDelegate
 from .clipboard import PasteRefused, copy_block, paste_targets
@@ -86,24 +87,19 @@ class FormView(QTableView):
         else:  # the changed rows and every row sharing a merged cell with them
             touched = {r for c in layout.cells if any(c.row <= row <= c.last_row for row in rows)
                        for r in range(c.row, c.last_row + 1)}
-        heights = {r: base for r in touched}
-        tall = []
+        heights = [base if r in touched else self.rowHeight(r) for r in range(layout.n_rows)]
+        spans = []
         for cell in layout.cells:
             if cell.row not in touched:
                 continue
             if cell.rowspan == 1:
                 heights[cell.row] = max(heights[cell.row], self._cell_height(cell, metrics))
             else:
-                tall.append(cell)
-        for cell in tall:
-            span = range(cell.row, cell.last_row + 1)
-            lacking = self._cell_height(cell, metrics) - sum(heights.get(r, self.rowHeight(r)) for r in span)
-            if lacking > 0:
-                for r in span:
-                    heights[r] = heights.get(r, self.rowHeight(r)) + -(-lacking // len(span))
-        for row, height in heights.items():
-            if self.rowHeight(row) != height:
-                self.setRowHeight(row, height)
+                spans.append((cell.row, cell.last_row, self._cell_height(cell, metrics)))
+        spread(heights, spans, share=lambda lacking, rows: -(-lacking // rows))  # whole pixels
+        for row in touched:
+            if self.rowHeight(row) != heights[row]:
+                self.setRowHeight(row, heights[row])
 
     def _fit_changed_rows(self, top_left: QModelIndex, bottom_right: QModelIndex, _roles=()) -> None:
         self.fit_rows(set(range(top_left.row(), bottom_right.row() + 1)))

@@ -1,179 +1,196 @@
-"""打印 and 打印预览: the layouts painted with QPainter, page by page, as the PDF prints them.
+"""打印 and 打印预览: the layouts painted with QPainter on the pages the PDF has.
 
-Same grids, A4 in each form's orientation, the margins of exporters.style.page_for, fonts per
-role, the header row repeated on continuation pages, the footer kept with the end of the table,
-and 第 N 页 共 M 页. Works on any QPagedPaintDevice: a printer, the preview, a QPdfWriter (tests).
+The pages come from the one pagination plan (model/layout/paging.py) the PDF, Word and Excel follow:
+the same rows on each page at the same heights, the header row repeated, labels cut by a break printed
+in each part, 第 N 页 共 M 页. Text is broken into lines by the same Chinese line-breaking rules
+(model/layout/linebreak.py) with the printer font's metrics.
+
+Each form prints in its orientation (基础数据表 portrait, the scored forms landscape). A PDF device
+(QPdfWriter, QPrinter printing to a file, CUPS on Linux) changes orientation from page to page; the
+preview and some native printers cannot once printing has begun, so the job takes the orientation of
+most pages and a page in the other orientation is drawn turned by 90° on its sheet, which is how a
+printer puts a landscape page on paper anyway. Works on any QPagedPaintDevice.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPen
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (QFont, QFontMetricsF, QPageLayout, QPageSize, QPagedPaintDevice, QPaintEngine, QPainter,
+                           QPen)
 
-from exporters.style import ROLE_STYLES, SIGNATURE_SPACE_MM, Page, page_for
+from exporters.style import ROLE_STYLES, page_for, plan_form
 from model.layout import Cell, Layout, Role
+from model.layout.heights import fixed_text, spread
+from model.layout.linebreak import balanced, wrap
+from model.layout.paging import PlannedPage
+from model.layout.typeset import CELL_PAD_X_MM, LINE_PITCH, OUTSIDE_SPACE_PT, PT_PER_MM, TIGHT_PAD_Y_MM
 
-FALLBACK_FAMILIES = ["仿宋", "FangSong", "仿宋_GB2312", "宋体", "SimSun", "WenQuanYi Micro Hei", "Noto Sans CJK SC"]
-PAD_MM = 0.7
-MIN_ROW_MM = 5.5
-FOOTER_MM = 8.0  # 第 N 页 共 M 页 sits in the bottom margin, this far below the body
+FALLBACK_FAMILIES = ["仿宋", "FangSong", "仿宋_GB2312", "宋体", "SimSun", "AR PL UMing CN", "AR PL UMing TW",
+                     "WenQuanYi Micro Hei", "Noto Sans CJK SC"]
+PAGE_NUMBER_PT = 9.0
+FIXED_TEXT = (Role.LABEL, Role.HEADER, Role.TITLE, Role.SUBTITLE)
 
 
-def role_font(role: Role) -> QFont:
+def role_font(role: Role, size: float | None = None) -> QFont:
     style = ROLE_STYLES[role]
     font = QFont()
     font.setFamilies([style.font, *FALLBACK_FAMILIES])
-    font.setPointSizeF(style.size_pt)
+    font.setPointSizeF(size or style.size_pt)
     font.setBold(style.bold)
     return font
 
 
 @dataclass
-class PlannedPage:
-    layout: Layout
-    rows: list[int]  # grid rows in print order (repeated header rows included)
+class PrintedSheet:
+    """What was printed on one sheet: the form's page, and whether it was turned to fit the sheet."""
+
+    page: PlannedPage
+    landscape: bool  # the sheet's orientation
+    turned: bool  # drawn at 90° (the device could not change orientation)
 
 
-class _Measure:
+class _Fonts:
+    """Fonts, metrics and character widths per role on one device, measured once."""
+
     def __init__(self, device: QPagedPaintDevice):
-        self.device = device
         self.px_per_mm = device.logicalDpiY() / 25.4
         self.fonts = {role: role_font(role) for role in Role}
         self.metrics = {role: QFontMetricsF(font, device) for role, font in self.fonts.items()}
+        self._widths: dict[Role, dict[str, float]] = {role: {} for role in Role}
 
-    def text_mm(self, cell: Cell, width_mm: float) -> float:
-        metrics = self.metrics[cell.role]
+    def width(self, role: Role):
+        cache, metrics = self._widths[role], self.metrics[role]
+
+        def measure(char: str) -> float:
+            width = cache.get(char)
+            if width is None:
+                width = cache[char] = metrics.horizontalAdvance(char)
+            return width
+        return measure
+
+    def line_px(self, role: Role) -> float:
+        return ROLE_STYLES[role].size_pt * LINE_PITCH / PT_PER_MM * self.px_per_mm
+
+    def lines(self, layout: Layout, cell: Cell, width_px: float) -> list[str]:
+        text = fixed_text(layout, cell).strip()  # labels broken where every format breaks them
+        if not text:
+            return []
         if cell.role is Role.VERTICAL:
-            return metrics.height() * len(cell.text.replace("\n", "")) / self.px_per_mm
-        box = QRectF(0, 0, max(1.0, (width_mm - 2 * PAD_MM) * self.px_per_mm), 1e7)
-        height = metrics.boundingRect(box, int(Qt.TextFlag.TextWordWrap), cell.text or " ").height()
-        return height / self.px_per_mm
-
-    def row_heights(self, layout: Layout) -> list[float]:
-        heights = [0.0] * layout.n_rows
-        tall = []
-        for cell in layout.cells:
-            width = sum(layout.column_widths_mm[cell.col:cell.last_col + 1])
-            need = self.text_mm(cell, width) + 2 * PAD_MM
-            if cell.role is Role.SIGNATURE:
-                need += SIGNATURE_SPACE_MM
-            if cell.role is Role.TITLE:
-                need += 3
-            if cell.rowspan == 1:
-                heights[cell.row] = max(heights[cell.row], need)
-            else:
-                tall.append((cell, need))
-        for row in layout.table_rows:
-            heights[row] = max(heights[row], MIN_ROW_MM)
-        for cell, need in tall:
-            rows = range(cell.row, cell.last_row + 1)
-            lacking = need - sum(heights[r] for r in rows)
-            if lacking > 0:
-                for r in rows:
-                    heights[r] += lacking / len(rows)
-        return heights
+            return [ch for ch in text if not ch.isspace()]
+        measure = self.width(cell.role)
+        if cell.fmt.numeric and "\n" not in text:
+            return [text]  # a figure never breaks (it is drawn smaller if it must)
+        return (balanced if cell.role in FIXED_TEXT else wrap)(text, width_px, measure)
 
 
-def plan(layout: Layout, heights: list[float], page: Page) -> list[PlannedPage]:
-    """Split a form into pages between rows; repeat the header row in the block it heads."""
-    body = page.height_mm - page.top_mm - page.bottom_mm
-    header = list(layout.header_rows)
-    after = list(layout.after_table())
-    after_height = sum(heights[r] for r in after)
-    pages: list[list[int]] = [[]]
-    used = 0.0
-    table_end = layout.table_rows.stop
-    for row in range(table_end):
-        height = heights[row]
-        last_table_row = row == table_end - 1
-        need = height + (after_height if last_table_row else 0)  # the footer goes with the last row
-        if pages[-1] and used + need > body:
-            repeat = header if header and row > header[-1] else []
-            pages.append(list(repeat))
-            used = sum(heights[r] for r in repeat)
-        pages[-1].append(row)
-        used += height
-    pages[-1].extend(after)
-    return [PlannedPage(layout, rows) for rows in pages if rows]
-
-
-def plan_document(device: QPagedPaintDevice, layouts: list[Layout]) -> tuple[list[PlannedPage], dict]:
-    measure = _Measure(device)
-    heights = {}
-    pages: list[PlannedPage] = []
-    for layout in layouts:
-        heights[layout.key] = measure.row_heights(layout)
-        pages += plan(layout, heights[layout.key], page_for(layout))
-    return pages, heights
-
-
-def _page_layout(layout: Layout) -> QPageLayout:
-    orientation = QPageLayout.Orientation.Landscape if layout.landscape else QPageLayout.Orientation.Portrait
+def _page_layout(landscape: bool) -> QPageLayout:
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
     return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF(0, 0, 0, 0),
                        QPageLayout.Unit.Millimeter)
 
 
+def plan_document(layouts: list[Layout]) -> list[PlannedPage]:
+    return [page for layout in layouts for page in plan_form(layout)]
+
+
 def paint_layouts(device: QPagedPaintDevice, layouts: list[Layout]) -> int:
     """Paint every form on ``device``; returns the number of pages."""
-    if not layouts:
-        return 0
-    pages, heights = plan_document(device, layouts)
-    device.setPageLayout(_page_layout(pages[0].layout))
+    return len(print_sheets(device, layouts))
+
+
+def print_sheets(device: QPagedPaintDevice, layouts: list[Layout]) -> list[PrintedSheet]:
+    """Paint every form on ``device``, one planned page a sheet; what went on each sheet."""
+    pages = plan_document(layouts)
+    if not pages:
+        return []
+    engine = device.paintEngine()
+    switchable = engine is not None and engine.type() == QPaintEngine.Type.Pdf
+    landscape = [p.layout.landscape for p in pages]
+    sheet = landscape[0] if switchable else sum(landscape) * 2 >= len(landscape)
+    device.setPageLayout(_page_layout(sheet))
     painter = QPainter()
     if not painter.begin(device):
         raise RuntimeError("无法开始打印：打印机不可用")
+    sheets = []
     try:
-        measure = _Measure(device)
-        for number, planned in enumerate(pages, start=1):
+        fonts = _Fonts(device)
+        for number, page in enumerate(pages, start=1):
             if number > 1:
-                device.setPageLayout(_page_layout(planned.layout))
+                if switchable and page.layout.landscape != sheet:
+                    if device.setPageLayout(_page_layout(page.layout.landscape)):
+                        sheet = page.layout.landscape
+                    else:
+                        switchable = False
                 device.newPage()
-            _paint_page(painter, measure, planned, heights[planned.layout.key], number, len(pages))
+            turned = page.layout.landscape != sheet
+            painter.save()
+            if turned:  # the form's page turned onto the sheet: its top along the sheet's right edge
+                painter.translate(device.width(), 0)
+                painter.rotate(90)
+            _paint_page(painter, fonts, page, number, len(pages))
+            painter.restore()
+            sheets.append(PrintedSheet(page, sheet, turned))
     finally:
         painter.end()
-    return len(pages)
+    return sheets
 
 
-def _paint_page(painter: QPainter, measure: _Measure, planned: PlannedPage, heights: list[float],
-                number: int, total: int) -> None:
-    layout = planned.layout
-    page = page_for(layout)
-    k = measure.px_per_mm
-    x0 = page.left_mm + (page.body_width_mm - layout.width_mm) / 2
-    xs = [x0]
-    for width in layout.column_widths_mm:
+def _heights_mm(fonts: _Fonts, page: PlannedPage, widths_mm: list[float]) -> list[float]:
+    """The plan's row heights, grown only where this printer's text needs more than the estimate."""
+    heights = [slot.height for slot in page.slots]
+    k = fonts.px_per_mm
+    needs = []
+    for cell, first, last in page.parts():
+        width = sum(widths_mm[cell.col:cell.last_col + 1])
+        inner = (width - 2 * CELL_PAD_X_MM) * k
+        lines = fonts.lines(page.layout, cell, inner)
+        need = len(lines) * fonts.line_px(cell.role) / k
+        if cell.row in page.layout.table_rows:
+            need += 2 * TIGHT_PAD_Y_MM
+        else:
+            need += sum(OUTSIDE_SPACE_PT.get(cell.role, (0.0, 0.0))) / PT_PER_MM
+        needs.append((first, last, need))
+    spread(heights, needs)
+    return heights
+
+
+def _paint_page(painter: QPainter, fonts: _Fonts, page: PlannedPage, number: int, total: int) -> None:
+    layout = page.layout
+    paper = page_for(layout)
+    k = fonts.px_per_mm
+    widths = list(layout.column_widths_mm)
+    heights = _heights_mm(fonts, page, widths)
+    body = paper.body_height_mm
+    scale = min(1.0, body / sum(heights)) if sum(heights) else 1.0
+    x0 = paper.left_mm + (paper.body_width_mm - layout.width_mm * scale) / 2
+    painter.save()
+    painter.translate(x0 * k, paper.top_mm * k)
+    painter.scale(scale, scale)  # 1.0 unless this printer's text needs more room than the plan allows
+    xs = [0.0]
+    for width in widths:
         xs.append(xs[-1] + width)
-    ys, y = {}, page.top_mm
-    for position, row in enumerate(planned.rows):
-        ys[position] = y
-        y += heights[row]
-    ys[len(planned.rows)] = y
-    drawn = set()
-    for position, row in enumerate(planned.rows):
-        for col in range(layout.n_cols):
-            cell = layout.at(row, col)
-            if cell is None:
-                if row in layout.table_rows:
-                    _rule(painter, QRectF(xs[col] * k, ys[position] * k, (xs[col + 1] - xs[col]) * k,
-                                          heights[row] * k))
-                continue
-            if (id(cell), position) in drawn or col != cell.col:
-                continue
-            positions = [p for p, r in enumerate(planned.rows) if cell.row <= r <= cell.last_row]
-            block = [p for p in positions if p >= position]
-            end = block[0]
-            while end + 1 in block:
-                end += 1
-            for p in range(position, end + 1):
-                drawn.add((id(cell), p))
-            rect = QRectF(xs[cell.col] * k, ys[position] * k, (xs[cell.last_col + 1] - xs[cell.col]) * k,
-                          (ys[end + 1] - ys[position]) * k)
-            _paint_cell(painter, measure, cell, rect, cell.row in layout.table_rows)
-    painter.setFont(role_font(Role.NOTE))
+    ys = [0.0]
+    for height in heights:
+        ys.append(ys[-1] + height)
+    covered = set()
+    for cell, first, last in page.parts():
+        rect = QRectF(xs[cell.col] * k, ys[first] * k, (xs[cell.last_col + 1] - xs[cell.col]) * k,
+                      (ys[last + 1] - ys[first]) * k)
+        ruled = cell.row in layout.table_rows
+        for index in range(first, last + 1):
+            covered.update((index, c) for c in range(cell.col, cell.last_col + 1))
+        _paint_cell(painter, fonts, page, cell, first, rect, ruled)
+    for index, slot in enumerate(page.slots):  # table positions no cell covers are still ruled
+        if slot.row in layout.table_rows:
+            for col in range(layout.n_cols):
+                if (index, col) not in covered:
+                    _rule(painter, QRectF(xs[col] * k, ys[index] * k, widths[col] * k, heights[index] * k))
+    painter.restore()
+    painter.setFont(role_font(Role.NOTE, PAGE_NUMBER_PT))
     painter.setPen(QPen(Qt.GlobalColor.black))
-    footer = QRectF(0, (page.height_mm - page.bottom_mm + 3) * k, page.width_mm * k, FOOTER_MM * k)
-    painter.drawText(footer, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), f"第 {number} 页 共 {total} 页")
+    footer = QRectF(0, (paper.height_mm - paper.bottom_mm / 2 - 3) * k, paper.width_mm * k, 6 * k)
+    painter.drawText(footer, int(Qt.AlignmentFlag.AlignCenter), f"第 {number} 页 共 {total} 页")
 
 
 def _rule(painter: QPainter, rect: QRectF) -> None:
@@ -182,24 +199,45 @@ def _rule(painter: QPainter, rect: QRectF) -> None:
     painter.drawRect(rect)
 
 
-_ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
-          "right": Qt.AlignmentFlag.AlignRight}
-
-
-def _paint_cell(painter: QPainter, measure: _Measure, cell: Cell, rect: QRectF, ruled: bool) -> None:
+def _paint_cell(painter: QPainter, fonts: _Fonts, page: PlannedPage, cell: Cell, first: int, rect: QRectF,
+                ruled: bool) -> None:
     if ruled:
         _rule(painter, rect)
-    if not cell.text:
+    k = fonts.px_per_mm
+    if ruled:
+        inner = rect.adjusted(CELL_PAD_X_MM * k, 0, -CELL_PAD_X_MM * k, 0)
+    else:
+        above, below = OUTSIDE_SPACE_PT.get(cell.role, (0.0, 0.0))
+        inner = rect.adjusted(0, above / PT_PER_MM * k, 0, -below / PT_PER_MM * k)
+    lines = fonts.lines(page.layout, cell, inner.width())
+    slot = page.slots[first]
+    if slot.lines is not None and cell.rowspan == 1:
+        lines = lines[slot.lines[0]:slot.lines[1]]  # a row split between pages: this page's lines
+    if not lines:
         return
-    k = measure.px_per_mm
-    painter.setFont(measure.fonts[cell.role])
+    font, metrics, pitch = fonts.fonts[cell.role], fonts.metrics[cell.role], fonts.line_px(cell.role)
+    measure = fonts.width(cell.role)
+    if cell.fmt.numeric and len(lines) == 1:
+        natural = sum(measure(ch) for ch in lines[0])
+        if natural > inner.width() > 0:  # a figure too wide for its cell is set smaller, never broken
+            font = role_font(cell.role, ROLE_STYLES[cell.role].size_pt * inner.width() / natural)
+            metrics = QFontMetricsF(font, painter.device())
+    painter.setFont(font)
     painter.setPen(QPen(Qt.GlobalColor.black))
-    inner = rect.adjusted(PAD_MM * k, PAD_MM * k / 2, -PAD_MM * k, -PAD_MM * k / 2)
-    if cell.role is Role.VERTICAL:
-        painter.drawText(inner, int(Qt.AlignmentFlag.AlignCenter), "\n".join(cell.text.replace("\n", "")))
-        return
-    vertical = Qt.AlignmentFlag.AlignBottom if cell.role is Role.SIGNATURE else Qt.AlignmentFlag.AlignVCenter
-    align = _ALIGN.get(cell.align, Qt.AlignmentFlag.AlignLeft)
-    if cell.role is Role.TITLE:
-        align = Qt.AlignmentFlag.AlignHCenter
-    painter.drawText(inner, int(align | vertical | Qt.TextFlag.TextWordWrap), cell.text)
+    block = pitch * len(lines)
+    if cell.role is Role.SIGNATURE:
+        top = inner.bottom() - block
+    else:
+        top = inner.top() + (inner.height() - block) / 2
+    align = "center" if cell.role in (Role.TITLE, Role.VERTICAL) else cell.align
+    for index, line in enumerate(lines):
+        advance = metrics.horizontalAdvance(line)
+        if align == "right":
+            x = inner.right() - advance
+        elif align == "center":
+            x = inner.left() + (inner.width() - advance) / 2
+        else:
+            x = inner.left()
+        # the glyphs' middle on the middle of the line
+        baseline = top + pitch * index + pitch / 2 + (metrics.ascent() - metrics.descent()) / 2
+        painter.drawText(QPointF(x, baseline), line)

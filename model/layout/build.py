@@ -9,6 +9,7 @@ from .basic import basic_layout
 from .comprehensive import comprehensive_layout
 from .grid import Layout
 from .scored import scored_layout
+from .widths import fit_widths
 
 
 def build_layout(doc: Document, key: str, evaluation: Optional[Evaluation] = None) -> Layout:
@@ -16,13 +17,16 @@ def build_layout(doc: Document, key: str, evaluation: Optional[Evaluation] = Non
     if key == FORM_BASIC:
         if doc.basic is None or evaluation.basic is None:
             raise KeyError(key)
-        return basic_layout(doc, evaluation.basic)
-    if key == FORM_COMPREHENSIVE:
+        layout = basic_layout(doc, evaluation.basic)
+    elif key == FORM_COMPREHENSIVE:
         if doc.comprehensive is None or evaluation.comprehensive is None:
             raise KeyError(key)
-        return comprehensive_layout(doc, evaluation.comprehensive)
-    numbers = {f"projects[{p.id}]": i for i, p in enumerate(doc.projects, start=1)}
-    return scored_layout(doc, key, doc.form(key), evaluation.forms[key], numbers.get(key, 0))
+        layout = comprehensive_layout(doc, evaluation.comprehensive)
+    else:
+        numbers = {f"projects[{p.id}]": i for i, p in enumerate(doc.projects, start=1)}
+        layout = scored_layout(doc, key, doc.form(key), evaluation.forms[key], numbers.get(key, 0))
+    layout.column_widths_mm = fit_widths(layout)  # the form's design widths, fitted to what it holds
+    return layout
 
 
 def build_layouts(doc: Document, evaluation: Optional[Evaluation] = None) -> list[Layout]:

@@ -81,6 +81,7 @@ class Layout:
     header_rows: range  # rows of the table repeated at the top of each printed page
     _grid: dict = field(default_factory=dict, repr=False)
     _bindings: dict = field(default_factory=dict, repr=False)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # derived data, worked out once (heights.py)
 
     def __post_init__(self):
         for cell in self.cells:
@@ -108,6 +109,16 @@ class Layout:
         """The cell whose top-left corner is (row, col)."""
         cell = self._grid.get((row, col))
         return cell if cell is not None and (cell.row, cell.col) == (row, col) else None
+
+    def signature(self) -> tuple:
+        """What the printed form depends on (cells, their text and roles, rows, widths): equal signatures
+        print alike, so widths and page plans are remembered by it (an export writes three formats of
+        the same layouts; the window prints and previews the same ones again)."""
+        cells = self.memo.get("cells")
+        if cells is None:
+            cells = self.memo["cells"] = tuple((c.row, c.col, c.rowspan, c.colspan, c.role, c.fmt is not Fmt.TEXT,
+                                                c.text) for c in self.cells)
+        return (self.landscape, self.n_rows, self.table_rows, self.header_rows, self.column_widths_mm, cells)
 
     def bound(self, binding: str) -> Optional[Cell]:
         return self._bindings.get(binding)
