@@ -13,7 +13,9 @@ from typing import Any, Optional
 from .document import Document, ProjectForm, ordered_indicators
 from .framework import framework_from_reader
 from .jsonread import DECIMAL_TEXT, FormatError, Reader, dec_text
+from .numbers import figure_problem, least_value
 from .registry import FieldKind, FieldSpec, specs
+from .sanitize import shown, text_problem
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,40}")
 _REQUIRED = (FieldKind.ID, FieldKind.FRAMEWORK, FieldKind.YEAR)  # members a file must carry
@@ -66,7 +68,7 @@ class _Context:
     def ident(self, reader: Reader) -> str:
         ident = reader.text(allow_empty=False)
         if not ID_PATTERN.fullmatch(ident):
-            reader.fail(f"编号“{ident[:40]}”只能由字母、数字、-、_ 组成")
+            reader.fail(f"编号“{shown(ident)}”只能由字母、数字、-、_ 组成")
         if ident in self.seen:
             reader.fail(f"编号“{ident}”重复")
         self.seen.add(ident)
@@ -99,7 +101,7 @@ def record_in(reader: Reader, cls: type, ctx: _Context) -> Any:
         member = holder.field(spec.json_key(name), spec.label, _default(spec, defaults.get(name)))
         values[name] = _value_in(member, spec, ctx)
         if name == "name" and isinstance(values[name], str) and values[name] and cls in _ITEM_WORDS:
-            reader.where = f"{reader.where}（{values[name][:40]}）"
+            reader.where = f"{reader.where}（{shown(values[name])}）"
     for group in groups.values():
         group.no_unknown_fields()
     reader.no_unknown_fields()
@@ -113,7 +115,7 @@ def _value_in(reader: Reader, spec: FieldSpec, ctx: _Context) -> Any:
             return None
         return reader.text(allow_empty=not spec.required, max_length=spec.max_length)
     if kind.numeric:
-        return reader.decimal(minimum=None if spec.minimum is None else Decimal(spec.minimum))
+        return reader.decimal(minimum=least_value(spec))
     if kind is FieldKind.BOOL:
         return reader.boolean()
     if kind is FieldKind.CHOICE:
@@ -127,7 +129,7 @@ def _value_in(reader: Reader, spec: FieldSpec, ctx: _Context) -> Any:
     if kind is FieldKind.FRAMEWORK:
         ident = reader.text(allow_empty=False)
         if ident not in ctx.frameworks:
-            reader.fail(f"引用的指标体系“{ident[:40]}”不在文件的指标体系列表中")
+            reader.fail(f"引用的指标体系“{shown(ident)}”不在文件的指标体系列表中")
         return ident
     if kind is FieldKind.RECORD:
         if spec.optional and reader.value is None:
@@ -177,17 +179,16 @@ def _flat_value(spec: FieldSpec, value: Any) -> Any:
     if kind.text:
         if value is None:
             return ""
-        if type(value) is not str or len(value) > spec.max_length or (spec.required and not value.strip()):
+        if type(value) is not str or len(value) > spec.max_length or (spec.required and not value.strip()) or (
+                text_problem(value, multiline=True) is not None):
             return _MISSING
         return value
     if kind.numeric:
         if value is None:
             return None
-        if type(value) is str and DECIMAL_TEXT.match(value):
+        if type(value) is str and DECIMAL_TEXT.fullmatch(value):
             number = Decimal(value)
-            if spec.minimum is not None and number < spec.minimum:
-                return _MISSING
-            return number
+            return _MISSING if figure_problem(number, spec) is not None else number
         return _MISSING
     if kind is FieldKind.BOOL:
         return value if type(value) is bool else _MISSING
