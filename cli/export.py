@@ -7,6 +7,8 @@ from typing import Optional, TextIO
 
 from model import storage
 
+from .errors import writing
+
 EXIT_OK, EXIT_UNREADABLE, EXIT_UNWRITABLE = 0, 2, 3
 
 
@@ -24,7 +26,8 @@ def run(file: str, formats: str, out: Optional[str], stdout: TextIO = sys.stdout
         return EXIT_UNREADABLE
     folder = Path(out) if out else Path(file).resolve().parent
     try:
-        paths = export(doc, wanted, folder)
+        with writing(ExportError):  # an unforeseen failure of a writer exits with 3 (output), not 2
+            paths = export(doc, wanted, folder)
     except ExportError as error:
         stderr.write(f"导出失败：{error}\n")
         return EXIT_UNWRITABLE

@@ -11,6 +11,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph
 
 from model.layout import Cell, Role
+from model.sanitize import printable
 
 from .fonts import FontSet
 from .style import ROLE_STYLES
@@ -168,7 +169,7 @@ class CellText:
 
     def content(self, cell: Cell, width: float) -> Content:
         """The flowable for ``cell`` drawn in ``width`` points (padding already taken off)."""
-        text = (cell.text or "").strip()
+        text = printable(cell.text or "").strip()
         if not text:
             return ""
         role = cell.role

@@ -24,6 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from model.document import Document
 from model.evaluation import Evaluation, evaluate
 from model.layout import Cell, Fmt, Layout, build_layouts
+from model.sanitize import printable
 
 from .common import ExportError, write_output
 from .style import page_for
@@ -48,7 +49,7 @@ def _render(doc: Document, layouts: list[Layout], buffer: io.BytesIO) -> None:
     _set_normal_font(workbook)
     workbook.remove(workbook.active)
     unit = doc.unit
-    workbook.properties.title = f"{unit.name} {unit.year}年度预算绩效自评".strip()
+    workbook.properties.title = printable(f"{unit.name} {unit.year}年度预算绩效自评".strip())
     workbook.properties.creator = APP_NAME
     styles = StyleBook()
     for layout, title in zip(layouts, sheet_titles(layout.sheet_name for layout in layouts)):
@@ -73,7 +74,7 @@ def _write_sheet(ws: Worksheet, layout: Layout, styles: StyleBook) -> None:
             _merge(ws, cell)
     for cell in layout.cells:
         value, is_number = cell_value(cell)
-        as_text = not is_number and value is not None and value.startswith(FORMULA_STARTS)
+        as_text = not is_number and value is not None and value.lstrip().startswith(FORMULA_STARTS)  # "\t=…" too
         anchor = ws.cell(cell.row + 1, cell.col + 1)
         if value is not None:
             anchor.value = value

@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from model.layout import Cell, Fmt, Layout, Role
+from model.sanitize import printable
 
 from .common import text_lines
 from .style import ROLE_STYLES, SIGNATURE_SPACE_MM
@@ -96,7 +97,7 @@ def sheet_titles(names: Iterable[str]) -> list[str]:
     used: set[str] = set()
     titles = []
     for name in names:
-        base = _FORBIDDEN_IN_SHEET_NAME.sub("_", name).strip().strip("'").strip() or "表"
+        base = _FORBIDDEN_IN_SHEET_NAME.sub("_", printable(name)).strip().strip("'").strip() or "表"
         if base.lower() == "history":  # reserved by Excel
             base = "History_"
         base = base[:MAX_SHEET_NAME]

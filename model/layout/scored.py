@@ -158,16 +158,15 @@ def _indicators(g: GridBuilder, key: str, form: ScoredForm, framework: Framework
     for offset, text in enumerate(indicator_headers(labels)):
         g.cell(1 + offset, text, Role.HEADER)
     g.newline()
-    level1_rows: dict[str, int] = {}
-    for level1, _, rows in groups:
-        level1_rows[level1] = level1_rows.get(level1, 0) + len(rows)
-    seen_level1: set[str] = set()
-    for level1, level2, rows in groups:
-        if level1 not in seen_level1:
-            seen_level1.add(level1)
+    for index, (level1, level2, rows) in enumerate(groups):
+        run = _level1_run(groups, index, framework)
+        if run:  # the first group of a run of groups under one 一级指标 cell
             group = framework.group(level1)
-            label = group.label(framework.label_points, "\n") if group else level1
-            g.cell(1, label, Role.LABEL, rowspan=level1_rows[level1], binding=f"{key}.level1[{level1}].points")
+            if _fits(framework, level1, level2):
+                g.cell(1, group.label(framework.label_points, "\n"), Role.LABEL, rowspan=run,
+                       binding=f"{key}.level1[{level1}].points")
+            else:  # rows the framework does not know: kept at the end, listed as errors (checks)
+                g.cell(1, level1, Role.LABEL, rowspan=run)
         g.cell(2, level2, Role.LABEL, rowspan=len(rows))
         for row in rows:
             path = f"{key}.indicators[{row.id}]"
@@ -182,6 +181,30 @@ def _indicators(g: GridBuilder, key: str, form: ScoredForm, framework: Framework
     g.computed(6, f"{key}.total.points", result.points_total, Fmt.POINTS)
     g.computed(7, f"{key}.total.score", result.total, Fmt.SCORE)
     g.newline()
+
+
+def _fits(framework: Framework, level1: str, level2: str) -> bool:
+    group = framework.group(level1)
+    return group is not None and level2 in group.level2
+
+
+def _level1_run(groups: list, index: int, framework: Framework) -> int:
+    """Rows under the 一级指标 cell that starts at group ``index``; 0 when the group continues a run.
+
+    A run is consecutive groups of one 一级指标 that all fit the framework, or all do not: rows that do
+    not fit come after the framework's groups (indicator_groups), so they never stretch a cell across
+    other groups.
+    """
+    level1, level2, _ = groups[index]
+    fits = _fits(framework, level1, level2)
+    if index and groups[index - 1][0] == level1 and _fits(framework, *groups[index - 1][:2]) == fits:
+        return 0
+    rows = 0
+    for other1, other2, other_rows in groups[index:]:
+        if other1 != level1 or _fits(framework, other1, other2) != fits:
+            break
+        rows += len(other_rows)
+    return rows
 
 
 def _closing(g: GridBuilder, key: str, closing: ClosingTexts) -> None:
