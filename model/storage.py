@@ -62,8 +62,13 @@ def dumps(doc: Document) -> str:
 
 def encode(doc: Document) -> bytes:
     """The file's bytes; DocumentError when the document holds text no file can (it never should)."""
+    return encode_data(to_dict(doc))
+
+
+def encode_data(data: dict) -> bytes:
+    """The bytes of ``to_dict``'s data (the autosave turns a snapshot into bytes off the UI thread)."""
     try:
-        return dumps(doc).encode("utf-8")
+        return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     except UnicodeEncodeError:
         raise DocumentError("文档中有无法保存的字符（残缺的字符或控制字符），请检查最近粘贴的文字") from None
 
