@@ -12,8 +12,8 @@ from typing import Any, Optional
 
 from .document import Document, ProjectForm, ordered_indicators
 from .framework import framework_from_reader
-from .jsonread import DECIMAL_TEXT, FormatError, Reader, dec_text
-from .numbers import figure_problem, least_value
+from .jsonread import FormatError, Reader, dec_text
+from .numbers import MAX_DECIMALS, MAX_FIGURE, least_value
 from .registry import FieldKind, FieldSpec, specs
 from .sanitize import shown, text_problem
 
@@ -153,6 +153,7 @@ def _records_in(reader: Reader, cls: type, ctx: _Context) -> list:
 # be most of the load time. Well-formed rows are read directly; on anything unusual the whole list is
 # read again strictly, so that the message names the problem exactly as the strict reader would.
 
+_BOUNDED_DECIMAL = re.compile(r"-?[0-9]{1,%d}(?:\.[0-9]{1,%d})?" % (len(str(MAX_FIGURE)) - 1, MAX_DECIMALS))
 _FLAT_KINDS = frozenset({FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.BOOL, FieldKind.CHOICE, FieldKind.ID}
                         | {FieldKind.AMOUNT, FieldKind.POINTS, FieldKind.COUNT, FieldKind.AREA, FieldKind.RATE})
 _MISSING = object()
@@ -186,10 +187,11 @@ def _flat_value(spec: FieldSpec, value: Any) -> Any:
     if kind.numeric:
         if value is None:
             return None
-        if type(value) is str and DECIMAL_TEXT.fullmatch(value):
-            number = Decimal(value)
-            return _MISSING if figure_problem(number, spec) is not None else number
-        return _MISSING
+        if type(value) is str and _BOUNDED_DECIMAL.fullmatch(value):  # within model.numbers' bounds by its shape
+            if value[0] == "-" and least_value(spec) is not None:
+                return _MISSING
+            return Decimal(value)
+        return _MISSING  # anything else (also 1.2300000, in bounds but longer) is read strictly
     if kind is FieldKind.BOOL:
         return value if type(value) is bool else _MISSING
     if kind is FieldKind.CHOICE:

@@ -106,7 +106,7 @@ def write_atomic(path: str | os.PathLike, payload: bytes, *, replace_read_only: 
     files a killed save left beside the target are removed. Returns the new file's status.
     """
     given = Path(path)
-    name = given.name
+    name = shown(given.name, 80)
     try:
         target = Path(os.path.realpath(given))  # through a symbolic link to the file it points at
     except (UnicodeError, ValueError):
@@ -119,18 +119,18 @@ def write_atomic(path: str | os.PathLike, payload: bytes, *, replace_read_only: 
     except OSError as error:
         raise DocumentError(f"无法保存“{name}”：{os_reason(error)}") from None
     if old is not None and not stat.S_ISREG(old.st_mode):
-        raise DocumentError(f"无法保存：“{given}”{'是文件夹' if stat.S_ISDIR(old.st_mode) else '不是普通文件'}")
+        raise DocumentError(f"无法保存：“{_where(given)}”{'是文件夹' if stat.S_ISDIR(old.st_mode) else '不是普通文件'}")
     read_only = old is not None and (not old.st_mode & 0o222 or not os.access(target, os.W_OK))
     if read_only and not replace_read_only:
         raise ReadOnlyError(f"“{name}”是只读文件，没有覆盖（原文件未改动）")
     try:
         handle = tempfile.NamedTemporaryFile(dir=folder, prefix=f".{target.name}.", suffix=".tmp", delete=False)
     except FileNotFoundError:
-        raise DocumentError(f"无法保存：文件夹“{folder}”不存在") from None
+        raise DocumentError(f"无法保存：文件夹“{_where(folder)}”不存在") from None
     except PermissionError:
-        raise DocumentError(f"无法保存：没有在文件夹“{folder}”中写入的权限") from None
+        raise DocumentError(f"无法保存：没有在文件夹“{_where(folder)}”中写入的权限") from None
     except OSError as error:
-        raise DocumentError(f"无法保存到文件夹“{folder}”：{os_reason(error)}") from None
+        raise DocumentError(f"无法保存到文件夹“{_where(folder)}”：{os_reason(error)}") from None
     temp_path = handle.name
     try:
         with handle:
@@ -176,6 +176,11 @@ def _copy_owner_and_mode(temp_path: str, old: Optional[os.stat_result]) -> None:
         pass
 
 
+def _where(path: Path) -> str:
+    """A path as a message shows it: a name from a foreign file system may hold undecodable bytes."""
+    return shown(str(path), 200)
+
+
 def _remove_quietly(path: str) -> None:
     try:
         os.unlink(path)
@@ -183,9 +188,19 @@ def _remove_quietly(path: str) -> None:
         pass
 
 
-def save(doc: Document, path: str | os.PathLike, *, replace_read_only: bool = False) -> FileStamp:
-    """Write the document atomically; the stamp of the file written (see ``changed_since``)."""
+def save(doc: Document, path: str | os.PathLike, *, replace_read_only: bool = False,
+         verify: bool = False) -> FileStamp:
+    """Write the document atomically; the stamp of the file written (see ``changed_since``).
+
+    ``verify`` reads the bytes back before writing them: a file that would not open is never written
+    (the window's 保存 uses it; it costs about one load).
+    """
     payload = encode(doc)
+    if verify:
+        try:
+            loads(payload.decode("utf-8"))
+        except DocumentError as error:
+            raise DocumentError(f"文档中有内容保存后将无法打开，没有保存：{error}") from None
     return FileStamp.of(payload, write_atomic(path, payload, replace_read_only=replace_read_only))
 
 
@@ -265,15 +280,15 @@ def _read(target: Path, name: str) -> tuple[bytes, os.stat_result]:
     try:
         status = os.stat(target)
         if stat.S_ISDIR(status.st_mode):
-            raise DocumentError(f"“{target}”是文件夹，不是文档")
+            raise DocumentError(f"“{_where(target)}”是文件夹，不是文档")
         if not stat.S_ISREG(status.st_mode):
-            raise DocumentError(f"“{target}”不是普通文件（可能是设备或管道），不是文档")
+            raise DocumentError(f"“{_where(target)}”不是普通文件（可能是设备或管道），不是文档")
         flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
         descriptor = os.open(target, flags)
         try:
             status = os.fstat(descriptor)  # the file opened, not one swapped in since the check
             if not stat.S_ISREG(status.st_mode):
-                raise DocumentError(f"“{target}”不是普通文件（可能是设备或管道），不是文档")
+                raise DocumentError(f"“{_where(target)}”不是普通文件（可能是设备或管道），不是文档")
             if status.st_size > MAX_FILE_BYTES:
                 raise DocumentError(f"{name}过大（{status.st_size // 1024 // 1024} MB），不是有效的文档")
             chunks, left = [], MAX_FILE_BYTES + 1
@@ -286,9 +301,9 @@ def _read(target: Path, name: str) -> tuple[bytes, os.stat_result]:
         finally:
             os.close(descriptor)
     except FileNotFoundError:
-        raise DocumentError(f"找不到{name}（{target}）") from None
+        raise DocumentError(f"找不到{name}（{_where(target)}）") from None
     except IsADirectoryError:
-        raise DocumentError(f"“{target}”是文件夹，不是文档") from None
+        raise DocumentError(f"“{_where(target)}”是文件夹，不是文档") from None
     except PermissionError:
         raise DocumentError(f"没有读取{name}的权限") from None
     except OSError as error:
@@ -306,7 +321,7 @@ def load(path: str | os.PathLike) -> Document:
 def load_stamped(path: str | os.PathLike) -> tuple[Document, FileStamp]:
     """The document and the stamp of the bytes it was read from; DocumentError for anything unusable."""
     target = Path(path)
-    name = f"文件“{target.name}”"
+    name = f"文件“{shown(target.name, 80)}”"
     raw, status = _read(target, name)
     if not raw.strip():
         raise DocumentError(f"{name}是空的，可能是保存时被中断")

@@ -53,6 +53,15 @@ class NewDocumentDialog(QDialog):
             self.error.setText("请填写单位名称")
             self.unit.setFocus()
             return
+        from model.fields import parse_field
+        from model.parsing import ParseError
+        for path, editor in (("unit.name", self.unit), ("unit.department", self.department)):
+            try:
+                parse_field(path, editor.text().strip())  # what the 单位信息 page would accept
+            except ParseError as error:
+                self.error.setText(str(error))
+                editor.setFocus()
+                return
         super().accept()
 
     def document(self):

@@ -259,7 +259,11 @@ class MainWindow(QMainWindow):
                         QInputDialog.getText(self, "添加项目", "项目支出名称（一个一级项目一张表）："))
             if not ok:
                 return
-            edit = edits.add_project(session.doc, text, index=index)
+            try:
+                edit = edits.add_project(session.doc, text, index=index)
+            except edits.EditError as error:
+                self.statusBar().showMessage(str(error), 10000)
+                return
             session.apply(edit)
             self.show_page(f"projects[{edit.item.id}]")
             return
