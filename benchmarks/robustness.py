@@ -149,6 +149,37 @@ def mutated_files(count: int, folder: Path, tally: Tally) -> float:
     return elapsed
 
 
+def autosave_latency(folder: Path, rounds: int = 10) -> dict[str, float]:
+    """Seconds from an edit to its autosave on disk (the most a kill -9 can lose), per document size."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from benchmarks.large_document import build
+    from ui.session import Session
+    window = _window(folder / "config3")
+    window.show()
+    results = {}
+    large = folder / "large.jxzp"
+    storage.save(build(), large)
+    for label, source in (("示例文档", example_path("tianyuan-2024")), ("50 个项目", large)):
+        path = folder / f"latency-{source.name}"
+        shutil.copy(source, path)
+        window.set_session(Session(storage.load(path), path))
+        samples = []
+        for number in range(rounds):
+            loop = QEventLoop()
+            window.autosaver.saved.connect(loop.quit)
+            QTimer.singleShot(10000, loop.quit)
+            start = time.perf_counter()
+            window.session.set_text("unit.phone", str(1000 + number))
+            loop.exec()
+            samples.append(time.perf_counter() - start)
+            window.autosaver.saved.disconnect(loop.quit)
+        results[label] = max(samples)
+        window.session.undo_stack.setClean()
+    window.close()
+    return results
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--inputs", type=int, default=10000)
@@ -160,6 +191,7 @@ def main() -> int:
         inputs, files = Tally(), Tally()
         input_time = cell_inputs(args.inputs, folder, inputs)
         file_time = mutated_files(args.files, folder, files)
+        latency = autosave_latency(folder)
     print(f"cell inputs: {args.inputs} in {input_time:.1f} s — accepted {inputs['accepted']}, refused "
           f"{inputs['refused']}, tracebacks {inputs['tracebacks']}, documents changed by a refusal "
           f"{inputs['document changed by a refusal']}, accepted but not saved exactly "
@@ -168,6 +200,8 @@ def main() -> int:
           f"{files['files refused with a message']}, still a document {files['files that load']} (exports refused "
           f"with a message {files['exports refused with a message']}), tracebacks {files['tracebacks']}, "
           f"files changed {files['files changed']}")
+    print("autosave, longest of 10 edits from the edit to the file on disk: "
+          + "；".join(f"{label} {seconds:.2f} s" for label, seconds in latency.items()))
     for tally in (inputs, files):
         for key, example in tally.examples.items():
             print(f"\n[{key}] first case:\n{example}")

@@ -179,7 +179,7 @@ def _flat_value(spec: FieldSpec, value: Any) -> Any:
     kind = spec.kind
     if kind.text:
         if value is None:
-            return ""
+            return _MISSING if spec.required else ""
         if type(value) is not str or len(value) > spec.max_length or (spec.required and not value.strip()) or (
                 text_problem(value, multiline=True) is not None):
             return _MISSING

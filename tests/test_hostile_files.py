@@ -136,12 +136,12 @@ def _survives(raw: bytes, tmp_path, capsys, label: str) -> None:
 
 
 def test_random_truncations_and_byte_flips(tmp_path, capsys):
-    for label, raw in hostile.mutants(120):
+    for label, raw in hostile.mutants(300):
         _survives(raw, tmp_path, capsys, label)
 
 
 def test_valid_json_with_odd_values(tmp_path, capsys):
-    for label, data in hostile.semantic_mutants(120):
+    for label, data in hostile.semantic_mutants(300):
         raw = json.dumps(data, ensure_ascii=False).encode("utf-8", errors="surrogatepass")
         _survives(raw, tmp_path, capsys, label)
 
@@ -179,3 +179,36 @@ def test_a_closed_output_pipe_is_not_a_traceback(monkeypatch, capsys):
     monkeypatch.setattr(check.run, "__defaults__", (Closed(), sys.stderr))
     code = main(["check", str(hostile.example_path("lukou-2023"))])
     assert code == 3 and "Traceback" not in capsys.readouterr().err
+
+
+def test_exporters_write_only_what_a_file_can_hold(tmp_path):
+    """Defence in depth: text that slipped past the input rules (built in code) still exports cleanly."""
+    from openpyxl import load_workbook
+
+    from exporters import export
+    doc = storage.load(hostile.example_path("tianyuan-2024"))
+    doc.unit.name = "株洲\x01市\ud800天元\ufffe区"
+    doc.overall.indicators[0].name = "\t=1+1"
+    doc.overall.indicators[1].name = "\r=HYPERLINK(1)"
+    doc.projects[0].name = "项目\uffff一"
+    paths = export(doc, ["xlsx", "docx", "pdf"], tmp_path)
+    assert [p.name for p in paths][0] == "株洲市天元区-2024年度绩效自评.xlsx"
+    book = load_workbook(paths[0])
+    assert book.properties.title.startswith("株洲市天元区") and "附件3-1 项目一" in book.sheetnames
+    quoted = {c.value: c.quotePrefix for ws in book for row in ws.iter_rows() for c in row
+              if isinstance(c.value, str) and "=" in c.value}
+    assert quoted["\t=1+1"] and quoted["\r=HYPERLINK(1)"]  # kept as text, and marked so in Excel
+
+
+def test_a_read_only_export_target_is_not_replaced(tmp_path, capsys):
+    source = hostile.example_path("lukou-2023")
+    code, out, err = run_cli(capsys, "export", source, "--format", "xlsx", "--out", tmp_path)
+    target = tmp_path / out.strip().rsplit("/", 1)[-1]
+    target.write_bytes(b"kept")
+    target.chmod(0o444)
+    try:
+        code, _out, err = run_cli(capsys, "export", source, "--format", "xlsx", "--out", tmp_path)
+        assert_refused_cleanly(code, err, expected=3)
+        assert "只读" in err and target.read_bytes() == b"kept"
+    finally:
+        target.chmod(0o644)

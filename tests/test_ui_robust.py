@@ -63,7 +63,7 @@ def test_hostile_files_through_the_open_path(window, tmp_path, errors):
 def test_mutated_files_through_the_open_path(window, tmp_path, errors):
     window.quiet = False
     opened = 0
-    for label, raw in hostile.mutants(40, seed=81):
+    for label, raw in hostile.mutants(80, seed=81):
         path = tmp_path / "mutant.jxzp"
         path.write_bytes(raw)
         if window.files.open_path(path):
@@ -71,7 +71,7 @@ def test_mutated_files_through_the_open_path(window, tmp_path, errors):
             for key, _title in window._page_keys():  # every page of whatever opened can be shown
                 window.show_page(key)
         assert path.read_bytes() == raw, label
-    assert len(errors) + opened == 40
+    assert len(errors) + opened == 80
 
 
 def test_unknown_indicator_groups_open_and_are_listed(window, tmp_path):
