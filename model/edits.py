@@ -332,10 +332,10 @@ def fill_special_rows(doc: Document) -> Compound:
     listed = {normalize(row.name) for row in doc.basic.special_rows}
     used = doc.all_ids()
     rows, number = [], len(used) + 1
+    spec = spec_for("basic.special_rows[s].budget")
     for name, values in project_rows_for_basic(doc):
         if not name.strip() or normalize(name) in listed:
             continue
-        spec = spec_for("basic.special_rows[s].budget")
         if any(value is not None and figure_problem(value, spec) for value in values):
             raise EditError(f"项目“{name[:40]}”的金额合计过大，无法填入本级专项资金，请检查该项目表的金额")
         while f"s{number}" in used:

@@ -42,10 +42,13 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict:
     result = dict(pairs)
     if len(result) == len(pairs):
         return result
-    seen: set[str] = set()
-    duplicates = [key for key, _ in pairs if key in seen or seen.add(key)]
     marked = DuplicateKeys(result)
-    marked.duplicates = duplicates
+    seen: set[str] = set()
+    marked.duplicates = []
+    for key, _value in pairs:
+        if key in seen:
+            marked.duplicates.append(key)
+        seen.add(key)
     return marked
 
 
