@@ -100,7 +100,7 @@ def parse_field(path: str, text: Any) -> Any:
         except ParseError as error:
             raise ParseError(f"{label}：{error}") from None
         problem = None if value is None else figure_problem(value, spec)  # the rule files are read with
-        if problem is not None:
+        if problem is not None:  # here only the sign can be wrong: parse_number keeps the bounds
             raise ParseError(f"{label}“{shown(str(text).strip())}”{problem}")
         return value
     if kind is FieldKind.YEAR:

@@ -3,8 +3,8 @@
 Two jobs:
 
 * ``parse_number`` turns what is typed into an amount, a 分值/得分 or a head count into an exact
-  ``Decimal`` (1,832.63 / １８３２．６３ / 1832.63万元 / 10分), or raises ``ParseError`` with a
-  plain Chinese message.
+  ``Decimal`` (1,832.63 / １８３２．６３ / 1832.63万元 / 10分) within the bounds of model.numbers, or
+  raises ``ParseError`` with a plain Chinese message.
 * ``parse_indicator`` reads a 年度指标值 or 实际完成值 (≥98%, 300户及以上, ≤1832.63万, 已完成)
   into operator, number and unit, or marks it qualitative. The text itself is never changed:
   the form prints it exactly as typed.
@@ -125,7 +125,11 @@ def parse_number(text: Optional[str], kind: FieldKind = FieldKind.AMOUNT) -> Opt
             value = Decimal(digits) * units[unit]
         except InvalidOperation:  # pragma: no cover - the regex admits only valid numbers
             raise _refuse(text, kind) from None
-        return -value if negative else value
+        value = -value if negative else value
+    problem = number_problem(value)  # the bounds every figure keeps, typed, imported or read (model.numbers)
+    if problem is not None:
+        raise ParseError(f"“{shown(text.strip())}”{problem}")
+    return value
 
 
 # --- indicator values ---------------------------------------------------------------------

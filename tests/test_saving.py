@@ -6,6 +6,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from decimal import Decimal
 
 import pytest
 
@@ -165,3 +166,17 @@ def test_kill_9_during_saves_leaves_old_or_new_and_the_next_save_cleans_up(tmp_p
         storage.load(target)
     storage.save(storage.load(a), target)
     assert [p.name for p in tmp_path.iterdir()] == ["work.jxzp"]  # no temporary file left
+
+
+def test_a_document_that_would_not_open_again_is_never_written(tmp_path):
+    """Whatever built it (an importer, a script): the bytes are read back before they are written."""
+    path = saved(tmp_path)
+    before = path.read_bytes()
+    doc = new_document("株洲\x01市", 2024)
+    with pytest.raises(storage.DocumentError, match="保存后将无法打开.*控制字符"):
+        storage.save(doc, path)
+    doc = new_document("单位", 2024)
+    doc.overall.funding.annual = Decimal("1E+20")
+    with pytest.raises(storage.DocumentError, match="数值过大"):
+        storage.save(doc, path)
+    assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["doc.jxzp"]

@@ -200,7 +200,7 @@ class Session(QObject):
         target = Path(path) if path else self.path
         if target is None:
             raise storage.DocumentError("请选择保存位置")
-        self.stamp = storage.save(self.doc, target, replace_read_only=replace_read_only, verify=True)
+        self.stamp = storage.save(self.doc, target, replace_read_only=replace_read_only)
         changed_path = target != self.path
         self.path = target
         self._forced_dirty = False
