@@ -67,7 +67,11 @@ def cell_inputs(count: int, folder: Path, tally: Tally) -> float:
     window.files.open_path(path)
     window.show()
     rng = random.Random(8)
-    keys = [key for key, _title in window._page_keys() if key not in ("unit", "findings")]
+    keys = []
+    for key, _title in window._page_keys():  # the pages that are grids of cells (not 单位信息, 审核结果 …)
+        window.show_page(key)
+        if hasattr(getattr(window.pages.get(key), "model", None), "layout"):
+            keys.append(key)
     start = time.perf_counter()
     for number, text in enumerate(hostile.cell_inputs(count)):
         key = rng.choice(keys)

@@ -12,7 +12,9 @@ from .errors import writing
 EXIT_OK, EXIT_UNREADABLE, EXIT_UNWRITABLE = 0, 2, 3
 
 
-def run(file: str, formats: str, out: Optional[str], stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr) -> int:
+def run(file: str, formats: str, out: Optional[str], stdout: Optional[TextIO] = None,
+        stderr: Optional[TextIO] = None) -> int:
+    stdout, stderr = stdout or sys.stdout, stderr or sys.stderr  # looked up now: tests swap them
     from exporters import ExportError, export, parse_formats
     try:
         wanted = parse_formats(formats)

@@ -79,7 +79,7 @@ CASES: dict[str, Callable[[], bytes]] = {
     "duplicate-key-in-row": _raw('"points": "5"', '"points": "5", "points": "6"'),
     "year-huge": _raw('"year": 2024', '"year": ' + "2" * 5000),
     "year-float": _raw('"year": 2024', '"year": 2024.0'),
-    "version-huge": _raw('"version": 2', '"version": 100000000000000000000000000000000000000'),
+    "version-huge": _with(["version"], 10 ** 38),
     "version-text": _with(["version"], "2"),
     "unit-list": _with(["unit"], []),
     "indicators-object": _with(["overall", "indicators"], {}),
