@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
                      description="绩效自评填报：预算绩效自评表的填报、计分、审核与导出。"
                                  "不带命令时打开窗口：python main.py [文档.jxzp]")
     parser.add_version()
+    parser.add_argument("--debug", action="store_true", help="出错时显示详细信息（供开发者排查；可放在命令行任意位置）")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
     check = sub.add_parser("check", help="计算各表得分并审核，不打开窗口",
                            description="计算各表执行率、得分、总分和等次，并列出审核发现的问题。"
@@ -120,7 +121,13 @@ def build_window_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    """Every command runs guarded: an unforeseen failure is a Chinese message and exit 2 or 3 (cli/errors.py)."""
+    from .errors import guarded, take_debug_flag
+    argv, debug = take_debug_flag(sys.argv[1:] if argv is None else argv)
+    return guarded(lambda: _dispatch(argv), debug)
+
+
+def _dispatch(argv: list[str]) -> int:
     if len(argv) <= 1 and not (argv and (argv[0] in COMMANDS or argv[0].startswith("-"))):
         if bundle.qt_missing():
             return bundle.hand_over(argv)

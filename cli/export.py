@@ -7,10 +7,14 @@ from typing import Optional, TextIO
 
 from model import storage
 
+from .errors import writing
+
 EXIT_OK, EXIT_UNREADABLE, EXIT_UNWRITABLE = 0, 2, 3
 
 
-def run(file: str, formats: str, out: Optional[str], stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr) -> int:
+def run(file: str, formats: str, out: Optional[str], stdout: Optional[TextIO] = None,
+        stderr: Optional[TextIO] = None) -> int:
+    stdout, stderr = stdout or sys.stdout, stderr or sys.stderr  # looked up now: tests swap them
     from exporters import ExportError, export, parse_formats
     try:
         wanted = parse_formats(formats)
@@ -24,7 +28,8 @@ def run(file: str, formats: str, out: Optional[str], stdout: TextIO = sys.stdout
         return EXIT_UNREADABLE
     folder = Path(out) if out else Path(file).resolve().parent
     try:
-        paths = export(doc, wanted, folder)
+        with writing(ExportError):  # an unforeseen failure of a writer exits with 3 (output), not 2
+            paths = export(doc, wanted, folder)
     except ExportError as error:
         stderr.write(f"导出失败：{error}\n")
         return EXIT_UNWRITABLE

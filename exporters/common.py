@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from model.document import Document
+from model.sanitize import printable
 from model.storage import DocumentError, write_atomic
 
 FORMATS = {"xlsx": "Excel", "docx": "Word", "pdf": "PDF"}
@@ -18,7 +19,7 @@ class ExportError(Exception):
 
 def output_stem(doc: Document) -> str:
     """File name (no extension) named after unit and year: 某单位-2024年度绩效自评."""
-    name = re.sub(r'[\\/:*?"<>|\r\n\t]+', "_", doc.unit.name.strip()) or "未命名单位"
+    name = re.sub(r'[\\/:*?"<>|\r\n\t]+', "_", printable(doc.unit.name).strip()) or "未命名单位"
     return f"{name[:60]}-{doc.unit.year}年度绩效自评"
 
 

@@ -21,6 +21,7 @@ import docx
 from model.document import Document
 from model.evaluation import Evaluation, evaluate
 from model.layout import Layout, build_layouts
+from model.sanitize import printable
 
 from .common import ExportError, write_output
 from .docx_styles import page_number_footer, set_up_fonts_and_compat, set_up_package, set_up_styles
@@ -40,7 +41,7 @@ def write_docx(doc: Document, path: str | os.PathLike, evaluation: Evaluation | 
     layouts = build_layouts(doc, evaluation or evaluate(doc))
     if not layouts:
         raise ExportError("文档中没有可导出的表")
-    title = f"{doc.unit.name.strip()}{doc.unit.year}年度绩效自评"
+    title = printable(f"{doc.unit.name.strip()}{doc.unit.year}年度绩效自评")
 
     def render(buffer: io.BytesIO) -> None:
         render_docx(layouts, title, buffer)

@@ -5,11 +5,11 @@ through python-docx's object API would take seconds, a string takes milliseconds
 """
 from __future__ import annotations
 
-import re
 from typing import Iterable, Optional
 from xml.sax.saxutils import escape
 
 from model.layout import Role
+from model.sanitize import printable
 
 from .style import NUMBER_FONT, ROLE_STYLES, TITLE_FONT
 
@@ -30,7 +30,6 @@ ROLE_PARAGRAPH_STYLE = {
 JC = {"left": "left", "center": "center", "right": "right"}
 
 # XML 1.0 forbids most control characters; a pasted one must not break the whole file.
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def twips(mm: float) -> int:
@@ -64,7 +63,7 @@ def text_runs(text: str, role: Role, size_pt: Optional[float] = None) -> str:
     style's size (a number shrunk to stay on one line)."""
     if not text:
         return ""
-    clean = _INVALID_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    clean = printable(text.replace("\r\n", "\n").replace("\r", "\n"))
     parts = []
     for index, line in enumerate(clean.split("\n")):
         if index:

@@ -16,6 +16,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from model.document import Document
 from model.evaluation import Evaluation, evaluate
 from model.layout import Layout, build_layouts
+from model.sanitize import printable
 
 from .common import ExportError, write_output
 from .fonts import FontSet, font_set
@@ -110,7 +111,7 @@ def render_pdf(doc: Document, evaluation: Evaluation, out: io.BytesIO, fonts: Op
         templates.sort(key=lambda t: t.id != first)  # the document starts with the first form's page
         unit = doc.unit
         template = BaseDocTemplate(out, pageTemplates=templates, pagesize=templates[0].pagesize,
-                                   title=f"{unit.name} {unit.year}年度绩效自评", author=APP_NAME,
+                                   title=printable(f"{unit.name} {unit.year}年度绩效自评"), author=APP_NAME,
                                    creator=APP_NAME, subject="预算绩效自评表", leftMargin=0, rightMargin=0,
                                    topMargin=0, bottomMargin=0)
         template.build(story, canvasmaker=_numbered_canvas(fonts.body))

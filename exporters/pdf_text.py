@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable
 from model.layout import Cell, Role
 from model.layout.linebreak import balanced, wrap
 from model.layout.typeset import LINE_PITCH
+from model.sanitize import printable
 
 from .fonts import FontSet
 from .style import ROLE_STYLES
@@ -166,7 +167,7 @@ class CellText:
     def content(self, cell: Cell, width: float, text: Optional[str] = None) -> "Lines | str":
         """The lines of ``cell`` drawn in ``width`` points (padding already taken off); ``text`` may give
         the cell's text with line breaks already chosen (the fixed labels, as every format breaks them)."""
-        text = ((cell.text if text is None else text) or "").strip()
+        text = printable((cell.text if text is None else text) or "").strip()
         if not text:
             return ""
         role = cell.role

@@ -31,6 +31,7 @@ from model.document import Document
 from model.evaluation import Evaluation, evaluate
 from model.layout import Cell, Fmt, Layout, Role, build_layouts
 from model.layout.heights import fixed_text
+from model.sanitize import printable
 
 from .common import ExportError, write_output
 from .style import page_for, plan_form
@@ -56,7 +57,7 @@ def _render(doc: Document, layouts: list[Layout], buffer: io.BytesIO) -> None:
     _set_normal_font(workbook)
     workbook.remove(workbook.active)
     unit = doc.unit
-    workbook.properties.title = f"{unit.name} {unit.year}年度预算绩效自评".strip()
+    workbook.properties.title = printable(f"{unit.name} {unit.year}年度预算绩效自评".strip())
     workbook.properties.creator = APP_NAME
     styles = StyleBook()
     for layout, title in zip(layouts, sheet_titles(layout.sheet_name for layout in layouts)):
@@ -85,7 +86,7 @@ def _write_sheet(ws: Worksheet, layout: Layout, styles: StyleBook) -> None:
         value, is_number = cell_value(cell)
         if value is not None and not is_number and cell.role in FIXED_LABELS:
             value = fixed_text(layout, cell) if value == cell.text else value  # labels broken as planned
-        as_text = not is_number and value is not None and value.startswith(FORMULA_STARTS)
+        as_text = not is_number and value is not None and value.lstrip().startswith(FORMULA_STARTS)  # "\t=…" too
         for piece in parts[id(cell)]:
             anchor = ws.cell(piece.first + 1, cell.col + 1)
             if value is not None and piece.text:

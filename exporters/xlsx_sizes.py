@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from model.layout import Cell, Fmt
+from model.sanitize import printable
 
 NORMAL_FONT = ("Arial", 11.0)  # the unit of column widths, see the module docstring
 DIGIT_WIDTH_PX = 8  # Arial 11 at 96 dpi
@@ -44,7 +45,7 @@ def sheet_titles(names: Iterable[str]) -> list[str]:
     used: set[str] = set()
     titles = []
     for name in names:
-        base = _FORBIDDEN_IN_SHEET_NAME.sub("_", name).strip().strip("'").strip() or "表"
+        base = _FORBIDDEN_IN_SHEET_NAME.sub("_", printable(name)).strip().strip("'").strip() or "表"
         if base.lower() == "history":  # reserved by Excel
             base = "History_"
         base = base[:MAX_SHEET_NAME]

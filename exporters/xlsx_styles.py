@@ -10,11 +10,11 @@ from copy import copy
 from decimal import Decimal
 from typing import Any, Optional
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, Side
 
 from model.layout import Cell, Fmt, Role
 from model.money import percent, q2
+from model.sanitize import printable
 
 from .style import ROLE_STYLES
 from .xlsx_sizes import holds_number
@@ -58,7 +58,7 @@ def cell_value(cell: Cell) -> tuple[Any, bool]:
             value = percent(value) / 100
         return value, True
     # XML forbids most control characters; Word's manual line break (\x0b) becomes a real one
-    text = ILLEGAL_CHARACTERS_RE.sub("", (cell.text or "").replace("\x0b", "\n"))
+    text = printable((cell.text or "").replace("\x0b", "\n"))
     return (text or None), False
 
 

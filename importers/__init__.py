@@ -46,12 +46,15 @@ def read_office(path: str | Path) -> OfficeText:
         members = set(package.namelist())
         if "word/document.xml" in members or source.suffix.lower() in WORD_SUFFIXES:
             from .docx_read import read_docx
-            return read_docx(package, name, deadline)
+            result = read_docx(package, name, deadline)
+            result.clean_texts()
+            return result
         if "xl/workbook.xml" in members or source.suffix.lower() in EXCEL_SUFFIXES:
             if "xl/workbook.xml" not in members:
                 raise ImportRefused(f"“{name}”不是 Excel 工作簿（缺少工作表），请确认文件类型")
             from .xlsx_read import read_xlsx
             result = read_xlsx(source, name, deadline)
+            result.clean_texts()
             if "xl/vbaProject.bin" in members:
                 result.notes.append("文件中的宏未读取、也未运行")
             return result

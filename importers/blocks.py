@@ -87,3 +87,16 @@ class OfficeText:
 
     def tables(self) -> list[Table]:
         return [block for block in self.blocks if isinstance(block, Table)]
+
+    def clean_texts(self) -> None:
+        """Drop what no document may hold (control characters, broken surrogates: model.sanitize), saying so."""
+        import re
+        bad = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+        removed = 0
+        for block in self.blocks:
+            for item in (block.cells if isinstance(block, Table) else [block]):
+                cleaned, count = bad.subn("", item.text)
+                if count:
+                    item.text, removed = cleaned, removed + count
+        if removed:
+            self.notes.append(f"已去掉 {removed} 个无法保存和打印的字符（控制字符或残缺的字符）")

@@ -114,9 +114,9 @@ class Goals:
 class FundingLine:
     """A row of a 年度预算申请 / 项目资金 block."""
 
-    initial: Amount = value(K.AMOUNT, "年初预算数")
-    annual: Amount = value(K.AMOUNT, "全年预算数")  # also 调整后预算数
-    executed: Amount = value(K.AMOUNT, "全年执行数")
+    initial: Amount = value(K.AMOUNT, "年初预算数", minimum=0)
+    annual: Amount = value(K.AMOUNT, "全年预算数", minimum=0)  # also 调整后预算数
+    executed: Amount = value(K.AMOUNT, "全年执行数", minimum=0)
 
     def values(self) -> tuple[Amount, Amount, Amount]:
         return (self.initial, self.annual, self.executed)
@@ -247,8 +247,8 @@ class Building:
 
     approved_area: Amount = value(K.AREA, "批复规模", minimum=0)  # m²
     actual_area: Amount = value(K.AREA, "实际规模", minimum=0)  # m²
-    budget_investment: Amount = value(K.AMOUNT, "预算投资")  # 万元
-    actual_investment: Amount = value(K.AMOUNT, "实际投资")  # 万元
+    budget_investment: Amount = value(K.AMOUNT, "预算投资", minimum=0)  # 万元
+    actual_investment: Amount = value(K.AMOUNT, "实际投资", minimum=0)  # 万元
 
 
 def _line(label: str):

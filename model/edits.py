@@ -14,7 +14,8 @@ from . import paths
 from .document import (ClosingTexts, Document, IndicatorRow, NamedExpenseLine, ProjectForm, ScoredForm,
                        project_key)
 from .factory import new_project
-from .fields import field_label, parse_field
+from .fields import field_label, parse_field, spec_for
+from .numbers import figure_problem
 from .parsing import normalize
 
 
@@ -240,7 +241,11 @@ def add_project(doc: Document, name: str = "", index: Optional[int] = None,
         raise EditError(f"文档中没有指标体系“{framework_id}”")
     if not doc.frameworks:
         raise EditError("文档没有指标体系，无法添加项目")
-    project = new_project(doc, name.strip(), framework_id, starter_rows=True)
+    try:
+        name = parse_field("projects[new].name", name.strip())  # what typing the name into the form accepts
+    except ValueError as error:
+        raise EditError(str(error)) from None
+    project = new_project(doc, name, framework_id, starter_rows=True)
     position = len(doc.projects) if index is None else max(0, min(index, len(doc.projects)))
     return InsertItem("projects", position, project, f"添加项目“{project.name or '新项目'}”")
 
@@ -276,7 +281,8 @@ def duplicate_project(doc: Document, project_id: str) -> InsertItem:
     copy_.id = fresh("p")
     for row in copy_.indicators:
         row.id = fresh("r")
-    copy_.name = f"{copy_.name}（副本）"
+    limit = spec_for("projects[copy].name").max_length - len("（副本）")
+    copy_.name = f"{copy_.name[:limit]}（副本）"  # still within what a file may hold
     copy_.stated_total = None
     return InsertItem("projects", index + 1, copy_, f"复制项目“{doc.projects[index].name}”")
 
@@ -326,9 +332,12 @@ def fill_special_rows(doc: Document) -> Compound:
     listed = {normalize(row.name) for row in doc.basic.special_rows}
     used = doc.all_ids()
     rows, number = [], len(used) + 1
+    spec = spec_for("basic.special_rows[s].budget")
     for name, values in project_rows_for_basic(doc):
         if not name.strip() or normalize(name) in listed:
             continue
+        if any(value is not None and figure_problem(value, spec) for value in values):
+            raise EditError(f"项目“{name[:40]}”的金额合计过大，无法填入本级专项资金，请检查该项目表的金额")
         while f"s{number}" in used:
             number += 1
         used.add(f"s{number}")

@@ -11,14 +11,15 @@ from functools import lru_cache
 from typing import Any
 
 from .document import Document
-from .parsing import ParseError, normalize, parse_number
+from .numbers import figure_problem
+from .parsing import ParseError, foreign_digit, normalize, parse_number
 from .registry import MAX_SHORT_TEXT, MAX_TEXT, FieldKind, FieldSpec, spec_of
+from .sanitize import shown, text_problem
 
 __all__ = ["FieldKind", "FieldSpec", "MAX_SHORT_TEXT", "MAX_TEXT", "field_kind", "field_label", "is_number",
            "parse_field", "spec_for"]
 
 _ITEM = re.compile(r"\[[^\]]*\]")
-MAX_FIGURE = 10 ** 12  # no amount, score or count of these forms comes near it: a typo or a wrong unit
 
 
 @lru_cache(maxsize=4096)
@@ -69,13 +70,14 @@ def _yes_no(text: Any, label: str) -> bool:
 
 
 def _whole_number(text: Any, spec: FieldSpec, empty_ok: bool) -> Any:
-    value = normalize(str(text if text is not None else "")).rstrip("年")  # full-width digits too
+    raw = str(text if text is not None else "")
+    value = normalize(raw).rstrip("年")  # full-width digits too
     if not value and empty_ok:
         return None
     low, high = spec.minimum, spec.maximum
     example = "例如 2024" if spec.kind is FieldKind.YEAR else f"{low}—{high} 之间的整数"
-    if not value.isascii() or not value.isdigit():
-        raise ParseError(f"{spec.label}“{str(text).strip()[:40]}”应为整数，{example}")
+    if foreign_digit(raw) or not value.isascii() or not value.isdigit():  # ③ is 3 after normalize()
+        raise ParseError(f"{spec.label}“{shown(raw.strip())}”应为整数，{example}")
     number = int(value[:6])
     if not low <= number <= high or len(value) > 6:
         raise ParseError(f"{spec.label} {value[:6]} 不在 {low}—{high} 之间")
@@ -97,10 +99,9 @@ def parse_field(path: str, text: Any) -> Any:
             value = parse_number(text if isinstance(text, str) else str(text), kind)
         except ParseError as error:
             raise ParseError(f"{label}：{error}") from None
-        if value is not None and kind is not FieldKind.AMOUNT and value < 0:
-            raise ParseError(f"{label}不能为负数")
-        if value is not None and abs(value) >= MAX_FIGURE:
-            raise ParseError(f"{label}“{str(text)[:40]}”过大，请检查单位（金额以万元为单位）")
+        problem = None if value is None else figure_problem(value, spec)  # the rule files are read with
+        if problem is not None:  # here only the sign can be wrong: parse_number keeps the bounds
+            raise ParseError(f"{label}“{shown(str(text).strip())}”{problem}")
         return value
     if kind is FieldKind.YEAR:
         return _whole_number(text, spec, empty_ok=False)
@@ -120,4 +121,7 @@ def parse_field(path: str, text: Any) -> Any:
         raise ParseError(f"{label}不能为空")
     if len(text) > spec.max_length:
         raise ParseError(f"{label}过长（{len(text)} 字，上限 {spec.max_length} 字）")
+    problem = text_problem(text, multiline=kind is FieldKind.LONG_TEXT)
+    if problem is not None:
+        raise ParseError(f"{label}：{problem}")
     return text

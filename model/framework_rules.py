@@ -12,6 +12,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from .sanitize import shown, text_problem
+
 if TYPE_CHECKING:  # pragma: no cover - hints only
     from .framework import Framework
 
@@ -70,6 +72,12 @@ def _names_problems(fw: "Framework") -> list[str]:
             problems.append(f"一级指标“{group.name}”下有空的二级指标名称")
         for name in _duplicates(n.strip() for n in group.level2):
             problems.append(f"一级指标“{group.name}”下的二级指标“{name}”重复")
+    names = [("指标体系名称", fw.name)] + [("一级指标名称", g.name) for g in fw.level1] + [
+        ("二级指标名称", n) for g in fw.level1 for n in g.level2] + [("评价等次", b.grade) for b in fw.grades]
+    for what, text in names:  # the same characters the file reader refuses (model.sanitize)
+        problem = text_problem(text, multiline=False)
+        if problem:
+            problems.append(f"{what}“{shown(text)}”：{problem}")
     return problems
 
 

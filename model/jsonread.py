@@ -6,20 +6,68 @@ every field is checked for presence, type and range, and the first problem is re
 """
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Iterator, NoReturn, Optional
 
-DECIMAL_TEXT = re.compile(r"^-?\d+(\.\d+)?$")
+from .numbers import number_problem
+from .sanitize import shown as _show
+from .sanitize import text_problem
+
+DECIMAL_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?")  # always fullmatch: "$" would let "12\n" through
 
 
 class FormatError(ValueError):
     """A file that cannot be used; ``str(error)`` is the Chinese explanation."""
 
 
-def _show(value: Any) -> str:
-    text = str(value)
-    return text if len(text) <= 40 else text[:40] + "…"
+# --- parsing JSON text: nothing unbounded, nothing silently resolved ---------------------------
+
+class DuplicateKeys(dict):
+    """A JSON object that named a member twice; ``Reader.obj`` refuses it, naming the place."""
+
+    duplicates: list[str]
+
+
+class ExponentNumber(Decimal):
+    """A JSON number written with an exponent (1e999, 1E+3): refused where a figure is read."""
+
+
+class LongInteger(Decimal):
+    """A JSON integer too long for an ``int`` (Python refuses beyond 4,300 digits): refused as too big."""
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict:
+    result = dict(pairs)
+    if len(result) == len(pairs):
+        return result
+    marked = DuplicateKeys(result)
+    seen: set[str] = set()
+    marked.duplicates = []
+    for key, _value in pairs:
+        if key in seen:
+            marked.duplicates.append(key)
+        seen.add(key)
+    return marked
+
+
+def _float(text: str) -> Decimal:
+    return ExponentNumber(text) if "e" in text or "E" in text else Decimal(text)
+
+
+def _int(text: str) -> Any:
+    return int(text) if len(text) <= 30 else LongInteger(text)
+
+
+def _constant(text: str) -> Decimal:
+    return Decimal("NaN")  # NaN, Infinity, -Infinity: never a figure
+
+
+def parse_json(text: str) -> Any:
+    """``json.loads`` for files from outside: exact decimals, every oddity kept for the reader to name."""
+    return json.loads(text, object_pairs_hook=_pairs, parse_float=_float, parse_int=_int,
+                      parse_constant=_constant)
 
 
 class Reader:
@@ -39,6 +87,8 @@ class Reader:
     def obj(self) -> "Reader":
         if not isinstance(self.value, dict):
             self.fail("应为一组字段（JSON 对象）")
+        if isinstance(self.value, DuplicateKeys):
+            self.fail(f"字段 {', '.join(_show(key) for key in self.value.duplicates)} 出现了不止一次（文件可能被手工改动）")
         return self
 
     def has(self, key: str) -> bool:
@@ -56,7 +106,8 @@ class Reader:
     def no_unknown_fields(self) -> None:
         unknown = sorted(set(self.value) - self._seen)
         if unknown:
-            self.fail(f"有无法识别的字段 {', '.join(unknown)}（文件可能由更新版本保存或被手工改动）")
+            names = ", ".join(_show(name) for name in unknown[:5]) + (" 等" if len(unknown) > 5 else "")
+            self.fail(f"有无法识别的字段 {names}（文件可能由更新版本保存或被手工改动）")
 
     def items(self, what: str = "行") -> Iterator["Reader"]:
         if not isinstance(self.value, list):
@@ -71,7 +122,11 @@ class Reader:
 
     # --- scalars ---
     def text(self, *, allow_empty: bool = True, max_length: int = 20000) -> str:
+        """Text as typed; a tab or line break is accepted in any text of a file (earlier versions stored
+        them in one-line fields too), characters that cannot be saved or printed are not."""
         if self.value is None:
+            if not allow_empty:
+                self.fail("不能为空")
             return ""
         if not isinstance(self.value, str):
             self.fail(f"应为文字，实际是“{_show(self.value)}”")
@@ -79,6 +134,9 @@ class Reader:
             self.fail("不能为空")
         if len(self.value) > max_length:
             self.fail(f"文字过长（{len(self.value)} 字，上限 {max_length} 字）")
+        problem = text_problem(self.value, multiline=True)
+        if problem is not None:
+            self.fail(f"“{_show(self.value)}”{problem}")
         return self.value
 
     def decimal(self, *, optional: bool = True, minimum: Optional[Decimal] = None) -> Optional[Decimal]:
@@ -90,23 +148,26 @@ class Reader:
             self.fail("不能为空")
         if isinstance(value, bool):
             self.fail(f"应为数字，实际是“{_show(value)}”")
+        if isinstance(value, ExponentNumber):
+            self.fail(f"不能用科学计数法书写数字，实际是“{_show(value)}”")
         if isinstance(value, (int, Decimal)):
             number = Decimal(value)
-        elif isinstance(value, str) and DECIMAL_TEXT.match(value.strip()):
+        elif isinstance(value, str) and DECIMAL_TEXT.fullmatch(value):  # exactly: no "12\n", no " 12"
             try:
-                number = Decimal(value.strip())
+                number = Decimal(value)
             except InvalidOperation:  # pragma: no cover - regex guarantees validity
                 self.fail(f"应为数字，实际是“{_show(value)}”")
         else:
             self.fail(f"应为数字，实际是“{_show(value)}”")
-        if not number.is_finite():
-            self.fail(f"应为数字，实际是“{_show(value)}”")
-        if minimum is not None and number < minimum:
-            self.fail(f"不能小于 {minimum}，实际是 {number}")
+        problem = number_problem(number, minimum)  # the rule typing uses too (model.numbers)
+        if problem is not None:
+            self.fail(f"{problem}，实际是“{_show(value)}”")
         return number
 
     def integer(self, *, minimum: int, maximum: int) -> int:
         value = self.value
+        if isinstance(value, LongInteger):
+            self.fail(f"应在 {minimum} 到 {maximum} 之间，实际是“{_show(value)}”")
         if isinstance(value, bool) or not isinstance(value, int):
             self.fail(f"应为整数，实际是“{_show(value)}”")
         if not minimum <= value <= maximum:
@@ -119,7 +180,7 @@ class Reader:
         return self.value
 
     def choice(self, options: dict[str, str]) -> str:
-        if self.value not in options:
+        if not isinstance(self.value, str) or self.value not in options:
             allowed = "、".join(f"{key}（{label}）" for key, label in options.items())
             self.fail(f"应为 {allowed} 之一，实际是“{_show(self.value)}”")
         return self.value

@@ -3,8 +3,8 @@
 Two jobs:
 
 * ``parse_number`` turns what is typed into an amount, a 分值/得分 or a head count into an exact
-  ``Decimal`` (1,832.63 / １８３２．６３ / 1832.63万元 / 10分), or raises ``ParseError`` with a
-  plain Chinese message.
+  ``Decimal`` (1,832.63 / １８３２．６３ / 1832.63万元 / 10分) within the bounds of model.numbers, or
+  raises ``ParseError`` with a plain Chinese message.
 * ``parse_indicator`` reads a 年度指标值 or 实际完成值 (≥98%, 300户及以上, ≤1832.63万, 已完成)
   into operator, number and unit, or marks it qualitative. The text itself is never changed:
   the form prints it exactly as typed.
@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 from enum import Enum
 from functools import lru_cache
 from typing import Optional
 
+from .numbers import number_problem
 from .registry import FieldKind
+from .sanitize import shown
 
 
 class ParseError(ValueError):
@@ -34,8 +36,9 @@ NOUNS = {FieldKind.AMOUNT: "金额", FieldKind.POINTS: "分值", FieldKind.COUNT
 # Text that means "left blank on purpose" in the seeds (a slash or dash in an empty cell).
 _BLANK_MARKS = frozenset({"", "-", "--", "—", "——", "/", "无", "－"})
 
+# ASCII digits only ([0-9], not \d: that admits ٢٠٢٤ and ๒); full-width digits are ASCII after normalize().
 _NUMBER_RE = re.compile(
-    r"^(?P<sign>[-+])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?P<unit>[^\d.,]*)$"
+    r"(?P<sign>[-+])?(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?P<unit>(?:[^0-9.,][^.,]*)?)"
 )
 
 # Units per kind, with the factor that brings the typed figure to the cell's unit.
@@ -69,34 +72,65 @@ def normalize(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
+_ALLOWED_DIGITS = frozenset("０１２３４５６７８９²³")  # full-width digits; the ² of m² and ³ of m³
+
+
+def foreign_digit(text: str) -> Optional[str]:
+    """The first digit-like character that is neither 0–9 nor a full-width ０–９ (٢, ๒, ③, ½, Ⅻ), or None.
+
+    Checked before normalize(): NFKC would turn ③ and ² into 3 and 2 and read them as figures.
+    """
+    for char in text:
+        if char.isascii() or char in _ALLOWED_DIGITS:
+            continue
+        if unicodedata.category(char) in ("Nd", "No", "Nl"):
+            return char
+    return None
+
+
+def _refuse(text: str, kind: FieldKind) -> ParseError:
+    return ParseError(f"“{shown(text.strip())}”不是有效的{NOUNS[kind]}，请输入数字，例如 {_KIND_EXAMPLE[kind]}")
+
+
 def parse_number(text: Optional[str], kind: FieldKind = FieldKind.AMOUNT) -> Optional[Decimal]:
     """The exact figure in ``text``, None for a blank cell; ParseError otherwise."""
     if text is None:
         return None
-    compact = normalize(str(text))
+    text = str(text)
+    compact = normalize(text)
     if compact in _BLANK_MARKS:
         return None
+    strange = foreign_digit(text)
+    if strange is not None:
+        raise ParseError(f"“{shown(text.strip())}”中的“{shown(strange)}”不是数字 0—9，请用 0—9 输入{NOUNS[kind]}"
+                         f"（全角数字也可），例如 {_KIND_EXAMPLE[kind]}")
     negative = False
     if len(compact) > 2 and compact[0] == "(" and compact[-1] == ")":
         negative, compact = True, compact[1:-1]  # accountants write (12.00) for -12.00
-    match = _NUMBER_RE.match(compact)
+    match = _NUMBER_RE.fullmatch(compact)
     if not match:
-        raise ParseError(f"“{text.strip()}”不是有效的{NOUNS[kind]}，请输入数字，例如 {_KIND_EXAMPLE[kind]}")
+        raise _refuse(text, kind)
     unit = match.group("unit")
     units = _KIND_UNITS[kind]
     if unit not in units and re.search(r"[A-Za-z]", unit):  # 12a, 12.5x: a typo, not a unit
-        raise ParseError(f"“{text.strip()}”不是有效的{NOUNS[kind]}，请输入数字，例如 {_KIND_EXAMPLE[kind]}")
+        raise _refuse(text, kind)
     if unit not in units:
         allowed = "、".join(u for u in units if u) or "无"
-        raise ParseError(f"“{text.strip()}”的单位“{unit}”不适用于{NOUNS[kind]}（可用单位：{allowed}）")
-    try:
-        value = Decimal(match.group("num").replace(",", ""))
-    except InvalidOperation:  # pragma: no cover - the regex admits only valid numbers
-        raise ParseError(f"“{text.strip()}”不是有效的{NOUNS[kind]}") from None
-    value *= units[unit]
+        raise ParseError(f"“{shown(text.strip())}”的单位“{shown(unit, 10)}”不适用于{NOUNS[kind]}（可用单位：{allowed}）")
+    digits = match.group("num").replace(",", "")
     if match.group("sign") == "-":
         negative = not negative
-    return -value if negative else value
+    with localcontext() as ctx:  # exact: 28 digits would round a long input silently
+        ctx.prec = len(digits) + 12
+        try:
+            value = Decimal(digits) * units[unit]
+        except InvalidOperation:  # pragma: no cover - the regex admits only valid numbers
+            raise _refuse(text, kind) from None
+        value = -value if negative else value
+    problem = number_problem(value)  # the bounds every figure keeps, typed, imported or read (model.numbers)
+    if problem is not None:
+        raise ParseError(f"“{shown(text.strip())}”{problem}")
+    return value
 
 
 # --- indicator values ---------------------------------------------------------------------
@@ -117,7 +151,7 @@ _PREFIX_OPS = (
 )
 _SUFFIX_OPS = (("及以上", ">="), ("以上", ">="), ("及以下", "<="), ("以下", "<="), ("以内", "<="),
                ("之内", "<="), ("内", "<="))
-_VALUE_RE = re.compile(r"^(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>\D{0,4})$")
+_VALUE_RE = re.compile(r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?P<unit>[^0-9]{0,4})")
 # Units that mean the same quantity at another scale; the key is the base unit.
 _SCALED_UNITS = {"万元": ("元", Decimal(10000)), "万": ("元", Decimal(10000)),
                  "亿元": ("元", Decimal(100000000)), "亿": ("元", Decimal(100000000)),
@@ -171,10 +205,15 @@ def parse_indicator(text: str) -> IndicatorValue:
                 op = symbol
             body = body[: -len(token)]
             break
-    match = _VALUE_RE.match(body)
-    if not match:
+    match = _VALUE_RE.fullmatch(body)
+    if not match or foreign_digit(text or ""):
         return IndicatorValue(text, ValueKind.QUALITATIVE)
-    number = Decimal(match.group("num").replace(",", ""))
+    digits = match.group("num").replace(",", "")
+    if len(digits) > 40:  # far beyond any bound: not a figure to score with
+        return IndicatorValue(text, ValueKind.QUALITATIVE)
+    number = Decimal(digits)
+    if number_problem(number) is not None:  # 10¹² or more, or many decimals: read as text, never scored
+        return IndicatorValue(text, ValueKind.QUALITATIVE)
     return IndicatorValue(text, ValueKind.QUANTITATIVE, op, number, match.group("unit"))
 
 

@@ -12,8 +12,10 @@ from typing import Any, Optional
 
 from .document import Document, ProjectForm, ordered_indicators
 from .framework import framework_from_reader
-from .jsonread import DECIMAL_TEXT, FormatError, Reader, dec_text
+from .jsonread import FormatError, Reader, dec_text
+from .numbers import MAX_DECIMALS, MAX_FIGURE, least_value
 from .registry import FieldKind, FieldSpec, specs
+from .sanitize import shown, text_problem
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,40}")
 _REQUIRED = (FieldKind.ID, FieldKind.FRAMEWORK, FieldKind.YEAR)  # members a file must carry
@@ -66,7 +68,7 @@ class _Context:
     def ident(self, reader: Reader) -> str:
         ident = reader.text(allow_empty=False)
         if not ID_PATTERN.fullmatch(ident):
-            reader.fail(f"编号“{ident[:40]}”只能由字母、数字、-、_ 组成")
+            reader.fail(f"编号“{shown(ident)}”只能由字母、数字、-、_ 组成")
         if ident in self.seen:
             reader.fail(f"编号“{ident}”重复")
         self.seen.add(ident)
@@ -99,7 +101,7 @@ def record_in(reader: Reader, cls: type, ctx: _Context) -> Any:
         member = holder.field(spec.json_key(name), spec.label, _default(spec, defaults.get(name)))
         values[name] = _value_in(member, spec, ctx)
         if name == "name" and isinstance(values[name], str) and values[name] and cls in _ITEM_WORDS:
-            reader.where = f"{reader.where}（{values[name][:40]}）"
+            reader.where = f"{reader.where}（{shown(values[name])}）"
     for group in groups.values():
         group.no_unknown_fields()
     reader.no_unknown_fields()
@@ -113,7 +115,7 @@ def _value_in(reader: Reader, spec: FieldSpec, ctx: _Context) -> Any:
             return None
         return reader.text(allow_empty=not spec.required, max_length=spec.max_length)
     if kind.numeric:
-        return reader.decimal(minimum=None if spec.minimum is None else Decimal(spec.minimum))
+        return reader.decimal(minimum=least_value(spec))
     if kind is FieldKind.BOOL:
         return reader.boolean()
     if kind is FieldKind.CHOICE:
@@ -127,7 +129,7 @@ def _value_in(reader: Reader, spec: FieldSpec, ctx: _Context) -> Any:
     if kind is FieldKind.FRAMEWORK:
         ident = reader.text(allow_empty=False)
         if ident not in ctx.frameworks:
-            reader.fail(f"引用的指标体系“{ident[:40]}”不在文件的指标体系列表中")
+            reader.fail(f"引用的指标体系“{shown(ident)}”不在文件的指标体系列表中")
         return ident
     if kind is FieldKind.RECORD:
         if spec.optional and reader.value is None:
@@ -151,6 +153,7 @@ def _records_in(reader: Reader, cls: type, ctx: _Context) -> list:
 # be most of the load time. Well-formed rows are read directly; on anything unusual the whole list is
 # read again strictly, so that the message names the problem exactly as the strict reader would.
 
+_BOUNDED_DECIMAL = re.compile(r"-?[0-9]{1,%d}(?:\.[0-9]{1,%d})?" % (len(str(MAX_FIGURE)) - 1, MAX_DECIMALS))
 _FLAT_KINDS = frozenset({FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.BOOL, FieldKind.CHOICE, FieldKind.ID}
                         | {FieldKind.AMOUNT, FieldKind.POINTS, FieldKind.COUNT, FieldKind.AREA, FieldKind.RATE})
 _MISSING = object()
@@ -176,19 +179,19 @@ def _flat_value(spec: FieldSpec, value: Any) -> Any:
     kind = spec.kind
     if kind.text:
         if value is None:
-            return ""
-        if type(value) is not str or len(value) > spec.max_length or (spec.required and not value.strip()):
+            return _MISSING if spec.required else ""
+        if type(value) is not str or len(value) > spec.max_length or (spec.required and not value.strip()) or (
+                text_problem(value, multiline=True) is not None):
             return _MISSING
         return value
     if kind.numeric:
         if value is None:
             return None
-        if type(value) is str and DECIMAL_TEXT.match(value):
-            number = Decimal(value)
-            if spec.minimum is not None and number < spec.minimum:
+        if type(value) is str and _BOUNDED_DECIMAL.fullmatch(value):  # within model.numbers' bounds by its shape
+            if value[0] == "-" and least_value(spec) is not None:
                 return _MISSING
-            return number
-        return _MISSING
+            return Decimal(value)
+        return _MISSING  # anything else (also 1.2300000, in bounds but longer) is read strictly
     if kind is FieldKind.BOOL:
         return value if type(value) is bool else _MISSING
     if kind is FieldKind.CHOICE:

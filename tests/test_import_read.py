@@ -154,3 +154,12 @@ def test_a_word_file_with_only_macros(tmp_path):
         package.writestr("word/vbaProject.bin", b"\0" * 10)
     with pytest.raises(ImportRefused, match="只含宏"):
         read_office(path)
+
+
+def test_characters_no_document_may_hold_are_dropped_and_said(tmp_path):
+    body = "<w:p><w:r><w:t>部门整体\x7f支出</w:t></w:r></w:p>"  # XML forbids most control characters; not DEL
+    path = tmp_path / "ctl.docx"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("word/document.xml", WORD_XML.format(doctype="", body=body).encode("utf-8"))
+    result = read_office(path)
+    assert result.blocks[0].text == "部门整体支出" and any("控制字符" in note for note in result.notes)

@@ -73,10 +73,16 @@ def test_save_into_missing_or_readonly_folder(tmp_path):
     readonly.mkdir()
     readonly.chmod(0o500)
     try:
-        if os.access(readonly, os.W_OK):  # root ignores permissions
-            pytest.skip("running as root: read-only folders are writable")
-        with pytest.raises(storage.DocumentError, match="权限"):
-            storage.save(doc, readonly / "a.jxzp")
+        if os.access(readonly, os.W_OK):  # root ignores folder permissions, but not a read-only file
+            (readonly / "a.jxzp").write_text("old")
+            (readonly / "a.jxzp").chmod(0o444)
+            with pytest.raises(storage.DocumentError, match="只读"):
+                storage.save(doc, readonly / "a.jxzp")
+            assert (readonly / "a.jxzp").read_text() == "old"
+        else:
+            with pytest.raises(storage.DocumentError, match="权限"):
+                storage.save(doc, readonly / "a.jxzp")
+        assert [p.name for p in readonly.iterdir() if p.name.endswith(".tmp")] == []
     finally:
         readonly.chmod(0o700)
 

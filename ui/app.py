@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from model.resources import resource_dir
 
+from .failures import failure_text, log_failure
 from .main_window import MainWindow
 from .settings import APPLICATION, ORGANIZATION, Settings, config_dir
 
@@ -52,13 +53,27 @@ def ask_recovery(window: MainWindow, recovery) -> str:
     return {id(restore): "restore", id(discard): "discard"}.get(id(box.clickedButton()), "later")
 
 
+def tell(window: MainWindow, title: str, text: str) -> None:
+    """A message the user must see once: a box, or the status bar of a quiet window."""
+    if window.quiet:
+        window.statusBar().showMessage(text, 15000)
+    else:
+        QMessageBox.warning(window, title, text)
+
+
 def offer_recovery(window: MainWindow, config: Path) -> bool:
     """After a crash, offer the newest autosave back; True when one was opened.
 
-    Only 丢弃 deletes an autosave; 以后再说 keeps it for the next start.
+    Only 丢弃 deletes an autosave; 以后再说 keeps it for the next start. One that cannot be read is
+    reported once and moved aside (autosave/damaged), never offered again.
     """
     from .autosave import find_recoverable
     for recovery in find_recoverable(config):
+        if recovery.problem is not None:
+            folder = recovery.move_aside()
+            tell(window, "无法恢复", f"发现一份无法恢复的自动保存（{recovery.describe()}）：\n{recovery.problem}\n\n"
+                                  f"已把它移到“{folder}”，以后不再提示。")
+            continue
         answer = ask_recovery(window, recovery)
         if answer == "restore" and open_recovery(window, recovery):
             return True
@@ -70,14 +85,23 @@ def offer_recovery(window: MainWindow, config: Path) -> bool:
 def open_recovery(window: MainWindow, recovery) -> bool:
     from model import storage
 
+    from .doc_lock import DocumentLock
     from .session import Session
     try:
         doc = storage.load(recovery.document)
-    except storage.DocumentError as error:
-        QMessageBox.warning(window, "无法恢复", str(error))
+    except Exception as error:  # noqa: BLE001 - damaged since it was found: moved aside, never offered again
+        folder = recovery.move_aside()
+        tell(window, "无法恢复", f"{failure_text(error)}\n\n这份自动保存已移到“{folder}”。")
         return False
     original = Path(recovery.original) if recovery.original else None
-    window.set_session(Session(doc, original, modified=True))
+    stamp, lock = None, None
+    if original is not None:
+        lock = DocumentLock(window.config, original)
+        try:
+            _doc, stamp = storage.load_stamped(original)  # the file as it is now: a later save checks it
+        except storage.DocumentError:
+            stamp = None
+    window.set_session(Session(doc, original, modified=True, stamp=stamp, lock=lock))
     recovery.discard()
     window.statusBar().showMessage("已恢复自动保存的工作，请检查后保存", 10000)
     return True
@@ -118,10 +142,51 @@ def _stamp(label: str) -> None:
         handle.write(f"{label} {time.time():.6f}\n")
 
 
+def close_on_signals(window: MainWindow) -> None:
+    """SIGINT (Ctrl+C in a terminal) and SIGTERM (logout, shutdown, kill) close the window as its close
+    button does: with the question about unsaved changes, or, with no display to ask on, into the
+    autosave that the next start offers back."""
+    import signal
+
+    def close_soon(_signum, _frame):
+        QTimer.singleShot(0, closing)
+
+    def closing():
+        if window.quiet or QApplication.platformName() in ("offscreen", "minimal"):
+            window.close_unattended()
+        else:
+            window.close()
+
+    for name in ("SIGINT", "SIGTERM"):
+        if hasattr(signal, name):
+            try:
+                signal.signal(getattr(signal, name), close_soon)
+            except (ValueError, OSError):  # not the main thread, or not allowed here
+                return
+    pulse = QTimer(window)  # Python runs signal handlers only between bytecodes: wake it now and then
+    pulse.timeout.connect(lambda: None)
+    pulse.start(250)
+
+
+def report_stray_exceptions(window: MainWindow, config: Path) -> None:
+    """A failure in a slot nobody guarded: logged and told, the window goes on (never a traceback alone)."""
+    def hook(kind, error, trace):
+        if issubclass(kind, KeyboardInterrupt):
+            return sys.__excepthook__(kind, error, trace)
+        log_failure(config, error.with_traceback(trace), "未处理的错误")
+        try:
+            window.statusBar().showMessage(f"操作没有完成：{failure_text(error)}", 15000)
+        except RuntimeError:  # the window is already gone
+            pass
+    sys.excepthook = hook
+
+
 def run(path: Optional[str] = None) -> int:
     app = create_app()
     config = config_dir()
     window = MainWindow(Settings(config), config)
+    close_on_signals(window)
+    report_stray_exceptions(window, config)
     _AfterPaint(window, lambda: True, lambda: load_first_document(window, path, config))
     if os.environ.get("JXZP_STARTUP_STAMPS"):
         _AfterPaint(window, lambda: True, lambda: _stamp("window"))

@@ -80,6 +80,15 @@ class NewDocumentDialog(QDialog):
             self.error.setText("请填写单位名称")
             self.unit.setFocus()
             return
+        from model.fields import parse_field
+        from model.parsing import ParseError
+        for path, editor in (("unit.name", self.unit), ("unit.department", self.department)):
+            try:
+                parse_field(path, editor.text().strip())  # what the 单位信息 page would accept
+            except ParseError as error:
+                self.error.setText(str(error))
+                editor.setFocus()
+                return
         super().accept()
 
     def document(self):
@@ -117,3 +126,19 @@ def ask_yes_no(parent: QWidget, title: str, text: str, yes: str, no: str) -> boo
 
 def show_error(parent: QWidget, title: str, text: str) -> None:
     QMessageBox.warning(parent, title, text)
+
+
+def ask_choice(parent: QWidget, title: str, text: str, choices: list[tuple[str, str]], escape: str) -> str:
+    """One of ``choices`` (key, button text), the first being the default; Esc or closing gives ``escape``."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    buttons = {}
+    for index, (key, label) in enumerate(choices):
+        role = QMessageBox.ButtonRole.RejectRole if key == escape else QMessageBox.ButtonRole.AcceptRole
+        button = box.addButton(label, role)
+        buttons[id(button)] = key
+        if index == 0:
+            box.setDefaultButton(button)
+        if key == escape:
+            box.setEscapeButton(button)
+    box.exec()
+    return buttons.get(id(box.clickedButton()), escape)

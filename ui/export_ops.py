@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from .dialogs import ask_yes_no, show_error
+from .dialogs import ask_yes_no
+from .failures import report
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -39,13 +40,13 @@ class ExportController:
             folder = QFileDialog.getExistingDirectory(self.window, "选择导出到的文件夹", settings.last_folder)
             if not folder:
                 return []
-        from exporters import ExportError, export  # loaded on first use: the window starts faster
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            from exporters import export  # loaded on first use: the window starts faster
             paths = export(session.doc, formats, folder, session.evaluation)
-        except ExportError as error:
+        except Exception as error:  # noqa: BLE001 - ExportError or anything unforeseen: a message
             QGuiApplication.restoreOverrideCursor()
-            show_error(self.window, "导出失败", str(error))
+            report(self.window, "导出失败", error, "文档没有改动；已写完的导出文件是完整的，没有写了一半的文件。")
             return []
         QGuiApplication.restoreOverrideCursor()
         settings.last_folder = str(folder)
@@ -74,26 +75,28 @@ class ExportController:
         if self.window.session is None or not self.window.commit_pending_edit():
             return
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
-        from .printing import paint_layouts
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle("打印预览")
-        dialog.paintRequested.connect(lambda device: paint_layouts(device, self._layouts()))
+        dialog.paintRequested.connect(lambda device: self._paint(device, "打印预览失败"))
         dialog.resize(1000, 800)
         dialog.exec()
+
+    def _paint(self, device, title: str) -> bool:
+        from .printing import paint_layouts
+        try:
+            paint_layouts(device, self._layouts())
+        except Exception as error:  # noqa: BLE001 - the document is untouched by printing
+            report(self.window, title, error, "文档没有改动。")
+            return False
+        return True
 
     def print_(self) -> None:
         if self.window.session is None or not self._errors_ok("打印"):
             return
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        from .printing import paint_layouts
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self.window)
         dialog.setWindowTitle("打印")
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            try:
-                paint_layouts(printer, self._layouts())
-            except RuntimeError as error:
-                show_error(self.window, "打印失败", str(error))
+            self._paint(printer, "打印失败")

@@ -1,4 +1,8 @@
-"""新建, 打开, 保存, 另存为, recent files and the question on close — nothing is lost silently."""
+"""新建, 打开, 保存, 另存为, recent files and the question on close — nothing is lost or overwritten silently.
+
+A document open in another window opens read-only (ui/doc_lock.py); a file another program changed
+since it was opened, or a read-only file, is replaced only when the user says so.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,13 +12,32 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from model.resources import resource_dir
 
-from .dialogs import ask_save_changes, show_error
+from .dialogs import ask_choice, ask_save_changes, show_error
+from .failures import report
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
 FILE_FILTER = "绩效自评文档 (*.jxzp);;所有文件 (*)"
 EXTENSION = ".jxzp"
+KEPT = "文档没有保存，修改仍在窗口中，也已自动备份。"
+
+
+def ask_overwrite(window, title: str, text: str) -> str:
+    """'save_as', 'overwrite' or 'cancel'; a quiet window never overwrites."""
+    if window.quiet:
+        return "cancel"
+    return ask_choice(window, title, text, [("save_as", "另存为…"), ("overwrite", "覆盖"), ("cancel", "取消")],
+                      "cancel")
+
+
+def _same_file(a: Optional[Path], b: Path) -> bool:
+    if a is None:
+        return False
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except (OSError, ValueError):
+        return Path(a) == Path(b)
 
 
 def is_example(path: Path) -> bool:
@@ -73,26 +96,51 @@ class FileController:
         return self.open_path(Path(path))
 
     def open_path(self, path: Path, *, quiet: bool = False) -> bool:
+        """Open ``path``; False (and a message unless ``quiet``) when it cannot be, the window unchanged."""
         from model import storage
 
+        from .doc_lock import DocumentLock
         from .session import Session
+        lock, current, transferred = None, self.session, False
         try:
-            doc = storage.load(path)
-        except storage.DocumentError as error:
-            if not quiet:
-                show_error(self.window, "无法打开", str(error))
+            doc, stamp = storage.load_stamped(path)
+            if is_example(path):
+                self.window.set_session(Session(doc), example_name=Path(path).name)
+                return True
+            if current is not None and current.lock is not None and current.lock.held and _same_file(current.path, path):
+                lock, current.lock, transferred = current.lock, None, True  # opened again here: keep our lock
+            else:
+                lock = DocumentLock(self.window.config, path)
+            self.window.set_session(Session(doc, path, stamp=stamp, lock=lock))
+        except Exception as error:  # noqa: BLE001 - a file from outside: a message, never a traceback
+            if lock is not None and self.session is current:  # the window still shows the old document
+                if transferred:
+                    current.lock = lock
+                else:
+                    lock.release()
+            if quiet:
+                from .failures import log_failure
+                log_failure(self.window.config, error, "打开")
+            else:
+                report(self.window, "无法打开", error)
             return False
-        if is_example(path):
-            self.window.set_session(Session(doc), example_name=path.name)
-        else:
-            self.window.set_session(Session(doc, path))
-            self.settings.add_recent(path)
+        self.settings.add_recent(path)
+        if lock.busy:
+            owner = f"（进程 {lock.owner_pid}）" if lock.owner_pid else ""
+            text = (f"“{Path(path).name}”已在另一个窗口中打开{owner}，这里以只读方式打开：可以查看和修改，"
+                    f"但只能另存为其他文件，以免两边互相覆盖。")
+            self.window.statusBar().showMessage(text, 15000)
+            if not quiet and not self.window.quiet:
+                show_error(self.window, "文档已在别处打开", text)
         return True
 
     def save(self) -> bool:
         session = self.session
         if session is None or not self.window.commit_pending_edit():
             return False
+        if session.read_only:
+            self.window.statusBar().showMessage("这份文档已在另一个窗口中打开，请另存为其他文件", 10000)
+            return self.save_as()
         if session.path is None:
             return self.save_as()
         return self._save_to(session.path)
@@ -113,12 +161,45 @@ class FileController:
         return self._save_to(target)
 
     def _save_to(self, path: Path) -> bool:
+        """Save to ``path`` after the questions a careful program asks; True when saved."""
         from model import storage
-        try:
-            self.session.save(path)
-        except storage.DocumentError as error:
-            show_error(self.window, "保存失败", f"{error}\n\n文档没有保存，修改仍在窗口中，也已自动备份。")
-            return False
+
+        from .doc_lock import DocumentLock
+        session = self.session
+        same = _same_file(session.path, path)
+        lock = None
+        if not same or session.read_only:  # another file, or ours but held by another window
+            lock = DocumentLock(self.window.config, path)
+            if lock.busy:
+                lock.release()
+                show_error(self.window, "无法保存", f"“{path.name}”正在另一个窗口中打开，不能覆盖，请换一个文件名。")
+                return False
+        elif session.changed_on_disk():
+            answer = ask_overwrite(self.window, "文件已被修改",
+                                   f"“{path.name}”在打开后已被其他程序或其他人修改过。覆盖它会丢失那些修改。\n\n"
+                                   f"建议另存为一个新文件，再对照两份文件。")
+            if answer != "overwrite":
+                return self.save_as() if answer == "save_as" else False
+        replace_read_only = False
+        while True:
+            try:
+                session.save(path, replace_read_only=replace_read_only)
+                break
+            except storage.ReadOnlyError:
+                answer = ask_overwrite(self.window, "只读文件", f"“{path.name}”是只读文件。仍要覆盖它吗？")
+                if answer == "overwrite":
+                    replace_read_only = True
+                    continue
+                if lock is not None:
+                    lock.release()
+                return self.save_as() if answer == "save_as" else False
+            except Exception as error:  # noqa: BLE001 - a message, the work stays in the window
+                if lock is not None:
+                    lock.release()
+                report(self.window, "保存失败", error, KEPT)
+                return False
+        if lock is not None:
+            session.take_lock(lock)
         self.settings.add_recent(path)
         self.window.statusBar().showMessage(f"已保存到 {path}", 5000)
         return True

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QInputDialog, QLabel, 
                                QSplitter, QStackedWidget, QWidget)
 
 from .export_ops import ExportController
+from .failures import report
 from .file_ops import FileController
 from .year_ops import YearController
 from .framework_ops import FrameworkController
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         session.pathChanged.connect(self._path_changed)
         session.inputRefused.connect(lambda _path, message: self.statusBar().showMessage(message, 8000))
         session.revealed.connect(self.reveal)
+        session.failed.connect(lambda what, error: report(self, f"{what}没有完成", error, "文档保持原样。"))
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
         findings = FindingsView(session)
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
         self.autosaver.attach(session)
         self.project_flow.attach(session)
         if old is not None:
+            old.release()
             old.deleteLater()
         start = self._first_form()
         self.nav.rebuild(session.doc, session.evaluation, start)
@@ -334,6 +337,8 @@ class MainWindow(QMainWindow):
             return
         unit = session.doc.unit
         name = f"示例：{self.example_name}" if self.example_name else session.display_name
+        if session.read_only:
+            name += "（只读：已在另一个窗口中打开）"
         self.setWindowTitle(f"{name}[*] — {unit.name or '未命名单位'} {unit.year}年度 — {APP_TITLE}")
         self.setWindowModified(session.modified)
 
@@ -356,7 +361,11 @@ class MainWindow(QMainWindow):
                         QInputDialog.getText(self, "添加项目", "项目支出名称（一个一级项目一张表）："))
             if not ok:
                 return
-            edit = edits.add_project(session.doc, text, index=index)
+            try:
+                edit = edits.add_project(session.doc, text, index=index)
+            except edits.EditError as error:
+                self.statusBar().showMessage(str(error), 10000)
+                return
             session.apply(edit)
             self.show_page(f"projects[{edit.item.id}]")
             return
@@ -414,6 +423,16 @@ class MainWindow(QMainWindow):
                 self.show_page("basic")
 
     # --- closing ---
+    def close_unattended(self) -> None:
+        """Close with nobody there to ask (SIGTERM without a display): unsaved work stays in the autosave,
+        which the next start offers back."""
+        self.commit_pending_edit()
+        if self.autosaver is not None and self.session is not None and self.session.modified:
+            self.autosaver.save_now()
+            self.autosaver.keep = True
+        self.quiet = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.commit_pending_edit() or (not self.quiet and not self.files.maybe_save()):
             event.ignore()
@@ -423,4 +442,6 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         if self.autosaver is not None:
             self.autosaver.close()
+        if self.session is not None:
+            self.session.release()
         event.accept()

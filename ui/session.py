@@ -41,7 +41,18 @@ class EditCommand(QUndoCommand):
 
     def redo(self) -> None:
         self.edit.apply(self.session.doc)
-        self.session._after(self.edit)
+        try:
+            self.session._after(self.edit)
+        except Exception as error:  # noqa: BLE001 - the document must not keep a change it cannot evaluate
+            self.edit.revert(self.session.doc)
+            try:
+                self.session.evaluator.refresh(self.edit.forms())
+            except Exception:  # noqa: BLE001 - reported below; the document is as it was
+                pass
+            self.session.taken_back = True
+            self.setObsolete(True)  # QUndoStack drops (and deletes) it: nothing to undo
+            self.session.failed.emit(self.edit.label, error)
+            return
         if self.done:  # a redo, not the first time: show what changed
             self.session.revealed.emit(edit_path(self.edit))
         else:
@@ -75,16 +86,29 @@ class Session(QObject):
     inputRefused = Signal(str, str)  # (path, Chinese message)
     revealed = Signal(str)  # path of the cell an undo or redo changed
     projectChanged = Signal(object, object)  # (old name or None, the project or None) when first done
+    failed = Signal(str, object)  # (what was being done, the exception): an edit that was taken back
 
     def __init__(self, doc: Document, path: Optional[Path] = None, parent: Optional[QObject] = None,
-                 *, modified: bool = False):
+                 *, modified: bool = False, stamp: Optional[storage.FileStamp] = None, lock=None):
         super().__init__(parent)
         self.doc = doc
         self.path = Path(path) if path else None
+        self.stamp = stamp  # the file as it was read or last written (model.storage.changed_since)
+        self.lock = lock  # ui.doc_lock.DocumentLock of ``path``, or None
+        # Another window has this file open: the work here can only be saved under another name.
+        self.read_only = lock is not None and lock.busy
         self.evaluator = Evaluator(doc)
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.modifiedChanged.emit(self.modified))
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._forced_dirty = modified  # a recovered autosave is unsaved work from the start
+        self.taken_back = False  # the last edit pushed could not be evaluated and was reverted
+
+    def _clean_changed(self, _clean: bool) -> None:
+        try:
+            modified = self.modified
+        except RuntimeError:  # the stack is being destroyed with the window (at exit): nothing to tell
+            return
+        self.modifiedChanged.emit(modified)
 
     # --- state ---
     @property
@@ -99,9 +123,30 @@ class Session(QObject):
     def display_name(self) -> str:
         return self.path.name if self.path else "未命名"
 
+    def changed_on_disk(self) -> bool:
+        """Has another program written the file since it was opened or saved here?"""
+        return self.path is not None and storage.changed_since(self.path, self.stamp)
+
+    def take_lock(self, lock) -> None:
+        """Hold ``lock`` (of the file saved to) instead of the old one."""
+        if self.lock is not None and self.lock is not lock:
+            self.lock.release()
+        self.lock = lock
+        was, self.read_only = self.read_only, lock is not None and lock.busy
+        if was != self.read_only:
+            self.pathChanged.emit()  # the title says whether the document is read-only
+
+    def release(self) -> None:
+        """The window lets go of the document: its lock goes."""
+        if self.lock is not None:
+            self.lock.release()
+
     # --- changes ---
-    def apply(self, edit) -> None:
+    def apply(self, edit) -> bool:
+        """Do ``edit`` as one undo step; False when it had to be taken back (``failed`` says why)."""
+        self.taken_back = False
         self.undo_stack.push(EditCommand(self, edit))
+        return not self.taken_back
 
     def _after(self, edit) -> None:
         forms = edit.forms()
@@ -129,8 +174,11 @@ class Session(QObject):
         except (ParseError, edits.EditError) as error:
             self.inputRefused.emit(path, str(error))
             return False
+        except Exception as error:  # noqa: BLE001 - a refusal, never a traceback
+            self.failed.emit("输入", error)
+            return False
         if edit.new != edit.old or type(edit.new) is not type(edit.old):
-            self.apply(edit)
+            return self.apply(edit)
         return True
 
     def set_many(self, items: list[tuple[str, object]], label: str) -> bool:
@@ -142,10 +190,13 @@ class Session(QObject):
             except (ParseError, edits.EditError) as error:
                 self.inputRefused.emit(path, str(error))
                 return False
+            except Exception as error:  # noqa: BLE001 - a refusal, never a traceback
+                self.failed.emit(label, error)
+                return False
             if edit.new != edit.old:
                 changes.append(edit)
         if changes:
-            self.apply(edits.Compound(tuple(changes), label))
+            return self.apply(edits.Compound(tuple(changes), label))
         return True
 
     def try_edit(self, build, *args) -> bool:
@@ -155,16 +206,16 @@ class Session(QObject):
         except edits.EditError as error:
             self.inputRefused.emit("", str(error))
             return False
-        self.apply(edit)
-        return True
+        return self.apply(edit)
 
     # --- files ---
-    def save(self, path: Optional[Path] = None) -> None:
-        """Write the document (atomically); DocumentError on failure, nothing changed then."""
+    def save(self, path: Optional[Path] = None, *, replace_read_only: bool = False) -> None:
+        """Write the document (atomically); DocumentError on failure (ReadOnlyError for a read-only
+        file), nothing changed then. The questions (overwrite? another window?) are the caller's."""
         target = Path(path) if path else self.path
         if target is None:
             raise storage.DocumentError("请选择保存位置")
-        storage.save(self.doc, target)
+        self.stamp = storage.save(self.doc, target, replace_read_only=replace_read_only)
         changed_path = target != self.path
         self.path = target
         self._forced_dirty = False
