@@ -75,6 +75,65 @@ def test_typing_on_a_computed_cell_changes_nothing_and_says_why(window, qtbot):
     assert "自动计算" in page.banner.label.text()
 
 
+def test_a_protected_cell_speaks_by_the_cell_and_the_next_tab_stays(window, qtbot):
+    """Issue 10 items 1–2: the note says what the cell is computed from, floats by the cell (the grid does
+    not move), and the Tab after the lost typing does not advance, so the next figure is not one cell off."""
+    window.show_page("projects[p1]")
+    page = window.pages["projects[p1]"]
+    project = window.session.doc.project("p1")
+    before = project.annual_funding
+    cell = page.model.layout.bound("projects[p1].funding.annual")
+    index = page.model.index(cell.row, cell.col)
+    page.view.setCurrentIndex(index)
+    view_top = page.view.mapTo(page, page.view.rect().topLeft())
+    scroll = page.view.verticalScrollBar().value()
+    for key in "50":
+        qtbot.keyClick(page.view, key)
+    assert page.banner.isVisible()
+    note = page.banner.label.text()
+    assert "此格自动计算" in note and "当年财政拨款" in note and "请在下方各行填写" in note
+    assert page.view.mapTo(page, page.view.rect().topLeft()) == view_top  # nothing pushed down
+    assert page.view.verticalScrollBar().value() == scroll
+    rect = page.view.visualRect(index)  # the balloon is by its cell, just below or above it
+    assert page.banner.y() in range(rect.bottom(), rect.bottom() + 8) or \
+        page.banner.geometry().bottom() in range(rect.top() - 8, rect.top())
+    qtbot.keyClick(page.view, Qt.Key.Key_Tab)
+    assert page.view.currentIndex() == index and project.annual_funding == before
+    assert not window.session.undo_stack.canUndo()
+    assert page.banner.isVisible()  # until the next edit, another cell or Esc
+    qtbot.keyClick(page.view, Qt.Key.Key_Escape)
+    assert not page.banner.isVisible()
+    qtbot.keyClick(page.view, Qt.Key.Key_Tab)  # a Tab after that moves as always
+    assert page.view.currentIndex() != index
+
+
+def test_a_label_cell_says_it_is_a_label(window, qtbot):
+    page = page_of(window, "overall")
+    label = next(c for c in page.model.layout.cells if c.binding is None and (c.text or "").strip() == "得分")
+    page.view.setCurrentIndex(page.model.index(label.row, label.col))
+    qtbot.keyClick(page.view, "5")
+    assert "栏目名" in page.banner.label.text() and "得分" in page.banner.label.text()
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert page.model.cell(page.view.currentIndex()) is label
+
+
+def test_a_refusal_does_not_move_the_grid(window, qtbot):
+    page = page_of(window, "overall")
+    page.view.verticalScrollBar().setValue(page.view.verticalScrollBar().maximum() // 2)
+    scroll = page.view.verticalScrollBar().value()
+    row = window.session.doc.overall.indicators[-1]
+    cell = page.model.layout.bound(f"overall.indicators[{row.id}].score")
+    index = page.model.index(cell.row, cell.col)
+    page.view.scrollTo(index)
+    scroll, top = page.view.verticalScrollBar().value(), page.view.mapTo(page, page.view.rect().topLeft())
+    assert not window.session.set_text(f"overall.indicators[{row.id}].score", "九分")
+    assert page.banner.isVisible() and "得分" in page.banner.label.text()
+    assert page.view.verticalScrollBar().value() == scroll
+    assert page.view.mapTo(page, page.view.rect().topLeft()) == top
+    assert window.session.set_text(f"overall.indicators[{row.id}].score", "1")
+    assert not page.banner.isVisible()  # the next edit clears it
+
+
 def test_unit_texts_are_limited_to_what_the_file_accepts(window, tmp_path):
     assert not window.session.set_text("unit.name", "某" * 600)
     assert window.session.set_text("unit.name", "某" * 500)

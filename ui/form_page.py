@@ -15,6 +15,7 @@ from model import edits
 from model.document import FORM_BASIC
 
 from .form_model import FormTableModel, anchor_for
+from .cell_note import CellNote
 from .form_view import FormView
 from .row_panel import RowPanel
 from .session import Session
@@ -55,11 +56,10 @@ class FormPage(QWidget):
         self.session, self.key = session, key
         self.model = FormTableModel(session, key, self)
         self.view = FormView(self.model)
-        self.banner = MessageBanner()
+        self.banner = CellNote(self.view)  # notes float by their cell: the grid never moves under the mouse
         self.stale = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.banner)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.view)
         self.panel = self._make_panel()
@@ -71,6 +71,7 @@ class FormPage(QWidget):
         self.view.message.connect(self.banner.show_message)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.view.selectionModel().currentChanged.connect(self.banner.current_moved)
         self.model.modelReset.connect(self._reconnect_selection)
         session.inputRefused.connect(self._refused)
         session.documentChanged.connect(self._document_changed)
@@ -82,6 +83,7 @@ class FormPage(QWidget):
 
     # --- keeping up with the document ---
     def _document_changed(self, _forms) -> None:
+        self.banner.hide()  # a note stays until the next edit
         try:
             gone = self.session.doc.form(self.key) is None
         except KeyError:
@@ -105,6 +107,7 @@ class FormPage(QWidget):
 
     def _reconnect_selection(self) -> None:
         self.view.selectionModel().currentChanged.connect(self._current_changed, Qt.ConnectionType.UniqueConnection)
+        self.view.selectionModel().currentChanged.connect(self.banner.current_moved, Qt.ConnectionType.UniqueConnection)
 
     def _current_changed(self, current: QModelIndex, _previous=None) -> None:
         self._update_panel()
@@ -115,7 +118,8 @@ class FormPage(QWidget):
 
     def _refused(self, path: str, message: str) -> None:
         if self.isVisible() and (not path or path.startswith(self.key + ".") or path.startswith("unit.")):
-            self.banner.show_message(message)
+            cell = anchor_for(self.model.layout, path) if path else None
+            self.banner.show_message(message, self.model.index(cell.row, cell.col) if cell is not None else None)
 
     # --- where the user is ---
     def current_row_id(self) -> Optional[str]:

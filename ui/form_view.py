@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplic
 
 from model.layout import Cell, Role
 from model.layout.heights import spread
+from model.layout.notes import protected_note
 
 from .delegates import PADDING, CellDelegate
 from .clipboard import PasteRefused, copy_block, paste_targets
@@ -155,15 +156,21 @@ class FormView(QTableView):
         return super().edit(index, trigger, event)
 
     def keyboardSearch(self, search: str) -> None:
-        """Typing on a cell that cannot be edited says so; it never jumps to another cell (as
-        Qt's search would, and the next key would then overwrite that cell)."""
+        """Typing on a cell that cannot be edited says so by the cell; it never jumps to another cell (as
+        Qt's search would, and the next key would then overwrite that cell). The next Tab or Enter stays
+        put too, so figures typed after it do not land one cell off."""
         if not search.strip():
             return
-        cell = self.form_model().layout.at(self.currentIndex().row(), self.currentIndex().column())
-        if cell is not None and cell.role is Role.COMPUTED:
-            self.message.emit(f"“{cell.text or '这一格'}”是自动计算的，不能直接修改")
-        else:
-            self.message.emit("这一格不能填写，请用方向键或 Tab 移到白色的格子")
+        model = self.form_model()
+        cell = model.layout.at(self.currentIndex().row(), self.currentIndex().column())
+        self.message.emit(protected_note(model.session.doc, cell))
+        self._hold = True
+
+    _hold = False  # a protected cell was typed into: the next Tab / Enter does not advance
+
+    def currentChanged(self, current, previous):
+        self._hold = False
+        super().currentChanged(current, previous)
 
     def commit_editing(self) -> bool:
         """Store what is being typed, as Enter would, before a command acts on the document.
@@ -226,6 +233,10 @@ class FormView(QTableView):
             self.paste()
             return
         if self.state() != QAbstractItemView.State.EditingState:
+            if self._hold and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return,
+                                              Qt.Key.Key_Enter):
+                self._hold = False
+                return
             if event.key() == Qt.Key.Key_Delete:
                 self.clear_selection()
                 return
