@@ -110,7 +110,18 @@ def build_parser() -> argparse.ArgumentParser:
                           description="打开文档，把窗口的每一页（单位信息、各表、审核结果）依次截图保存为 PNG。")
     shot.add_argument("file", metavar="FILE", help="文档（.jxzp）")
     shot.add_argument("--out", metavar="DIR", default="screenshots", help="保存截图的文件夹（默认 screenshots）")
+    shot.add_argument("--size", metavar="宽x高", default="1600x900", type=_screen_size,
+                      help="屏幕大小（像素，默认 1600x900；如 1366x768）：窗口占满这样的屏幕，缩放和侧栏按它默认")
     return parser
+
+
+def _screen_size(text: str) -> tuple[int, int]:
+    parts = text.lower().replace("×", "x").replace("*", "x").split("x")
+    if len(parts) == 2 and all(p.strip().isdigit() for p in parts):
+        width, height = (int(p) for p in parts)
+        if 640 <= width <= 7680 and 480 <= height <= 4320:
+            return width, height
+    raise argparse.ArgumentTypeError(f"“{text}”不是屏幕大小，请写成 宽x高，例如 1366x768")
 
 
 def build_window_parser() -> argparse.ArgumentParser:
@@ -165,5 +176,5 @@ def _dispatch(argv: list[str]) -> int:
         return import_cmd.run(args.sources, args.out, args.json, args.force)
     if args.command == "screenshot":
         from . import screenshot
-        return screenshot.run(args.file, args.out)
+        return screenshot.run(args.file, args.out, *args.size)
     return 0

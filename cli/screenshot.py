@@ -1,4 +1,8 @@
-"""`main.py screenshot FILE --out DIR`: every page of the window rendered offscreen to PNG."""
+"""`main.py screenshot FILE --out DIR [--size 1366x768]`: every page of the window rendered offscreen to PNG.
+
+Without a display the window fills an offscreen screen of the given size, so what depends on the screen
+(zoom, the side panel, the dock's height) starts as it would on a real screen of that size.
+"""
 from __future__ import annotations
 
 import os
@@ -7,13 +11,19 @@ from pathlib import Path
 from typing import TextIO
 
 
-def run(file: str, out: str, width: int = 1500, height: int = 950, stdout: TextIO = sys.stdout,
+def run(file: str, out: str, width: int = 1600, height: int = 900, stdout: TextIO = sys.stdout,
         stderr: TextIO = sys.stderr) -> int:
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import json
     import tempfile
 
-    os.environ.setdefault("JXZP_CONFIG_DIR", tempfile.mkdtemp(prefix="jxzp-shot-"))  # leave user settings alone
+    work = tempfile.mkdtemp(prefix="jxzp-shot-")
+    headless = not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen" if headless else "") == "offscreen":
+        screen = Path(work) / "screen.json"  # Qt's offscreen platform reads its screens from such a file
+        screen.write_text(json.dumps({"screens": [{"name": "屏幕", "x": 0, "y": 0, "width": width, "height": height,
+                                                   "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
+    os.environ.setdefault("JXZP_CONFIG_DIR", work)  # leave user settings alone
     from PySide6.QtWidgets import QApplication
 
     from ui.app import create_app

@@ -91,6 +91,19 @@ def test_screenshot_command_renders_every_page(tmp_path):
     assert all((tmp_path / "shots" / name).stat().st_size > 20000 for name in shots)
 
 
+def test_screenshot_size_is_a_screen_the_window_fills(tmp_path):
+    from PySide6.QtGui import QImage
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", JXZP_CONFIG_DIR=str(tmp_path / "config"))
+    command = [sys.executable, str(ROOT / "main.py"), "screenshot", str(example_path("lukou-2023")), "--out",
+               str(tmp_path / "shots")]
+    result = subprocess.run(command + ["--size", "1366x768"], capture_output=True, text=True, env=env, timeout=180)
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(sorted((tmp_path / "shots").glob("*.png"))[0]))
+    assert (image.width(), image.height()) == (1366, 768)
+    result = subprocess.run(command + ["--size", "大"], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 2 and "宽x高" in result.stderr and "Traceback" not in result.stderr
+
+
 @pytest.mark.parametrize("arguments", [[], [str(example_path("lukou-2023"))]])
 def test_main_without_a_command_opens_the_window(tmp_path, arguments):
     stamps = tmp_path / "stamps.txt"

@@ -60,6 +60,7 @@ class FormTableModel(QAbstractTableModel):
         self._shape = self._shape_of(self.layout)
         self.stale = False
         self.refused: Optional[tuple[int, int, str]] = None  # (row, col, text) of the last refused entry
+        self._fonts: dict[bool, QFont] = {}  # title / header font at the current zoom
 
     # --- building ---
     def _findings(self) -> dict[int, tuple[str, list[str]]]:
@@ -213,18 +214,26 @@ class FormTableModel(QAbstractTableModel):
         row_id = self._row_id(cell)
         return row_id is not None and row_id in self.muted
 
-    @staticmethod
-    def _font(cell: Cell) -> Optional[QFont]:
-        if cell.role is Role.TITLE:
+    zoom = 100  # percent: titles and headers grow with the grid's font
+
+    def set_zoom(self, percent: int) -> None:
+        self.zoom = percent
+        self._fonts.clear()
+
+    def _font(self, cell: Cell) -> Optional[QFont]:
+        if cell.role not in (Role.TITLE, Role.HEADER, Role.VERTICAL):
+            return None
+        kind = cell.role is Role.TITLE
+        font = self._fonts.get(kind)
+        if font is None:
             font = QFont()
-            font.setPointSizeF(16)
             font.setBold(True)
-            return font
-        if cell.role in (Role.HEADER, Role.VERTICAL):
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
+            if kind:
+                font.setPointSizeF(16 * self.zoom / 100)
+            elif font.pointSizeF() > 0:
+                font.setPointSizeF(font.pointSizeF() * self.zoom / 100)
+            self._fonts[kind] = font
+        return font
 
     def _tooltip(self, cell: Cell) -> Optional[str]:
         lines = list(self.findings.get(id(cell), ("", []))[1])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import QModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QHeaderView, QLineEdit,
                                QPlainTextEdit, QTableView)
 
@@ -21,12 +21,17 @@ from .delegates import PADDING, CellDelegate
 from .clipboard import PasteRefused, copy_block, paste_targets
 from .form_model import FormTableModel
 from .tsv import from_tsv, to_tsv
+from . import zoom as zooming
 
 PX_PER_MM = 96 / 25.4
+TITLE_HEIGHT = 36  # px at 100 %: the 16 pt title and a little air
+ROW_PADDING = 6  # px above and below a line of text: rows about as tall as Excel's (20 px at 100 %)
 
 
 class FormView(QTableView):
     message = Signal(str)  # something to tell the user (paste refused …)
+    zoomChanged = Signal(int)  # the percentage drawn now
+    zoomStepped = Signal(int)  # Ctrl+wheel: one step up (1) or down (−1); the window decides and remembers
 
     def __init__(self, model: FormTableModel, parent=None):
         super().__init__(parent)
@@ -49,6 +54,9 @@ class FormView(QTableView):
         model.dataChanged.connect(self._fit_changed_rows)
         model.modelAboutToBeReset.connect(self._remember_current)
         model.modelReset.connect(self._restore_current)
+        self.zoom = 100  # percent now drawn
+        self.zoom_choice: zooming.Choice = zooming.AUTO
+        self._wheel = 0  # a touchpad sends small wheel steps: zoom once they add up to a notch
         self.apply_layout()
 
     def form_model(self) -> FormTableModel:
@@ -62,18 +70,63 @@ class FormView(QTableView):
             if cell.rowspan > 1 or cell.colspan > 1:
                 self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
         for col, width in enumerate(layout.column_widths_mm):
-            self.setColumnWidth(col, round(width * PX_PER_MM))
+            self.setColumnWidth(col, round(width * PX_PER_MM * self.zoom / 100))
         self.fit_rows()
+
+    # --- zoom (缩放) ---
+    def content_width(self) -> float:
+        """The form's width in pixels at 100 %."""
+        return sum(self.form_model().layout.column_widths_mm) * PX_PER_MM
+
+    def available_width(self) -> int:
+        """The room for the form's columns, leaving room for a vertical scroll bar whether shown or not (so
+        fitting does not flip when the bar comes and goes)."""
+        return self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width() - 2
+
+    def set_zoom_choice(self, choice: zooming.Choice) -> None:
+        """Draw at a percentage, 适合宽度 or the automatic choice; the last two follow the window's width."""
+        self.zoom_choice = choice
+        self._apply_zoom(zooming.resolve(choice, self.content_width(), self.available_width()))
+
+    def _apply_zoom(self, percent: int) -> None:
+        if percent == self.zoom:
+            return
+        self.zoom = percent
+        font = QFont(QApplication.font(self))
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * percent / 100)
+        else:
+            font.setPixelSize(max(6, round(font.pixelSize() * percent / 100)))
+        self.setFont(font)
+        self.form_model().set_zoom(percent)
+        self.apply_layout()
+        self.zoomChanged.emit(percent)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if self.zoom_choice in (zooming.FIT, zooming.AUTO) and event.size().width() != event.oldSize().width():
+            self._apply_zoom(zooming.resolve(self.zoom_choice, self.content_width(), self.available_width()))
+
+    def wheelEvent(self, event):
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self._wheel += event.angleDelta().y()
+            while abs(self._wheel) >= 120:
+                direction = 1 if self._wheel > 0 else -1
+                self._wheel -= 120 * direction
+                self.zoomStepped.emit(direction)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def _cell_height(self, cell: Cell, metrics: QFontMetrics) -> int:
         width = sum(self.columnWidth(c) for c in range(cell.col, cell.last_col + 1)) - 2 * PADDING
         if cell.role is Role.VERTICAL:
             return metrics.height() * len(cell.text) + 8
         if cell.role is Role.TITLE:
-            return 44
+            return round(TITLE_HEIGHT * self.zoom / 100)
         text = self.form_model().display_text(cell) or " "
         rect = metrics.boundingRect(QRect(0, 0, max(width, 10), 100000), int(Qt.TextFlag.TextWordWrap), text)
-        return rect.height() + 10
+        return rect.height() + ROW_PADDING
 
     def fit_rows(self, rows: Optional[set[int]] = None) -> None:
         """Each row as tall as its tallest text (a cell over several rows shares its need).
@@ -82,7 +135,7 @@ class FormView(QTableView):
         """
         layout = self.form_model().layout
         metrics = QFontMetrics(self.font())
-        base = metrics.height() + 10
+        base = metrics.height() + ROW_PADDING
         if rows is None:
             touched = set(range(layout.n_rows))
         else:  # the changed rows and every row sharing a merged cell with them

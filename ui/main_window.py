@@ -21,6 +21,7 @@ from .framework_ops import FrameworkController
 from .menus import build_menus
 from .nav import FORM_BASIC, FORM_COMPREHENSIVE, FORM_OVERALL, PAGE_FINDINGS, PAGE_NEW_REPORT, PAGE_UNIT, NavPanel
 from .settings import Settings
+from .view_ops import ViewController, short_screen
 
 # The domain model and the pages are imported when a document is opened, not before the first
 # paint: the window appears as fast as a bare Qt window and fills a moment later.
@@ -64,11 +65,13 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.score_label)
         self.statusBar().addPermanentWidget(self.count_label)
+        self.views = ViewController(self)  # 视图: zoom and the side panel
+        self.stack.currentChanged.connect(self.views.page_shown)
         self.actions_: dict[str, QAction] = build_menus(self)
         from .project_flow import ProjectFlow
         self.project_flow = ProjectFlow(self)  # a project's 本级专项资金 row follows it
         self.resize(1400, 900)
-        self.resizeDocks([self.dock], [170], Qt.Orientation.Vertical)
+        self.resizeDocks([self.dock], [120 if short_screen(self) else 170], Qt.Orientation.Vertical)  # room for the form
         if settings.geometry is not None:
             self.restoreGeometry(settings.geometry)
         if settings.window_state is not None:
@@ -209,6 +212,8 @@ class MainWindow(QMainWindow):
                 page = ReportPage(self.session, key, quiet=self.quiet)
             else:
                 page = FormPage(self.session, key)
+            if hasattr(page, "view"):
+                self.views.attach(page)
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]

@@ -4,8 +4,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 import shiboken6
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle
+
+from .view_ops import short_screen
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -109,6 +112,20 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
                       ("toggle_na", "标记／取消不适用　Ctrl+Shift+U"), ("adopt", "采用建议得分　Ctrl+Shift+A")):
         menu.addAction(action(f"row_{key}", text, _form_command(window, key)))
 
+    menu = bar.addMenu("视图(&V)")
+    views = window.views
+    menu.addAction(action("zoom_in", "放大", lambda: views.step(1), [QKeySequence("Ctrl+Alt+="), QKeySequence("Ctrl+Alt++")],
+                          tip="放大表格（也可按住 Ctrl 滚动鼠标滚轮）"))
+    menu.addAction(action("zoom_out", "缩小", lambda: views.step(-1), "Ctrl+Alt+-"))
+    menu.addAction(action("zoom_100", "实际大小（100%）", views.actual_size, "Ctrl+Alt+0"))
+    menu.addAction(action("zoom_fit", "适合宽度", views.fit_width, tip="缩放到表格正好占满窗口的宽度"))
+    menu.addSeparator()
+    panel = action("side_panel", "显示右侧面板（建议得分、表上数）",
+                   lambda: views.set_side_panel(actions["side_panel"].isChecked()))
+    panel.setCheckable(True)
+    panel.setChecked(views.side_panel_shown())
+    menu.addAction(panel)
+
     menu = bar.addMenu("项目(&P)")
     for key, text in (("add", "添加项目…"), ("duplicate", "复制项目"), ("rename", "项目改名…"), ("up", "上移"),
                       ("down", "下移"), ("delete", "删除项目"), ("closing", "添加／删除“评价结论、存在的问题、改进措施”行")):
@@ -147,6 +164,8 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
 
     toolbar = window.addToolBar("常用")
     toolbar.setObjectName("mainToolbar")
+    if short_screen(window):
+        toolbar.setIconSize(QSize(20, 20))  # a 1366×768 laptop: the rows matter more than the icons
     for key in ("new", "open", "save", "undo", "redo", "export_all", "preview"):
         toolbar.addAction(actions[key])
     return actions

@@ -106,5 +106,24 @@ class Settings:
     def auto_special_rows(self, on: bool) -> None:
         self._q.setValue("projects/auto_special_rows", "true" if on else "false")
 
+    # view (视图)
+    def zoom_for(self, kind: str):
+        """The zoom chosen for a kind of form (ui.zoom.Choice): a percentage, "fit" or "auto"."""
+        from .zoom import parse
+        return parse(self._get(f"zoom/{kind}", "auto"))
+
+    def set_zoom_for(self, kind: str, choice) -> None:
+        self._q.setValue(f"zoom/{kind}", str(choice))
+
+    @property
+    def side_panel(self) -> bool | None:
+        """The form pages' side panel (建议得分, 表上数) shown; None until the user chose."""
+        value = str(self._get("view/side_panel", "")).lower()
+        return {"true": True, "false": False}.get(value)
+
+    @side_panel.setter
+    def side_panel(self, on: bool) -> None:
+        self._q.setValue("view/side_panel", "true" if on else "false")
+
     def sync(self) -> None:
         self._q.sync()
