@@ -189,12 +189,12 @@ def test_a_second_window_opens_the_document_read_only(window, qtbot, monkeypatch
     assert second.files.open_path(path)
     assert second.session.read_only and "只读" in second.windowTitle()
     second.session.set_text("unit.phone", "999")
-    monkeypatch.setattr("ui.file_ops.QFileDialog.getSaveFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr("ui.file_dialogs.QFileDialog.getSaveFileName", lambda *a, **k: (str(path), ""))
     monkeypatch.setattr("ui.file_ops.show_error", lambda *_: None)
     assert second.files.save() is False  # the same file again: refused, the first window's file is safe
     assert storage.load(path).unit.phone != "999"
     copy = tmp_path / "copy.jxzp"
-    monkeypatch.setattr("ui.file_ops.QFileDialog.getSaveFileName", lambda *a, **k: (str(copy), ""))
+    monkeypatch.setattr("ui.file_dialogs.QFileDialog.getSaveFileName", lambda *a, **k: (str(copy), ""))
     assert second.files.save() is True and storage.load(copy).unit.phone == "999"
     assert not second.session.read_only and "只读" not in second.windowTitle()
     second.session.undo_stack.setClean()

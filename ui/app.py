@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -20,7 +20,6 @@ from .failures import failure_text, log_failure
 from .main_window import MainWindow
 from .settings import APPLICATION, ORGANIZATION, Settings, config_dir
 
-EXAMPLE = "tianyuan-2024.jxzp"
 
 
 def create_app(argv: Optional[list[str]] = None) -> QApplication:
@@ -29,10 +28,10 @@ def create_app(argv: Optional[list[str]] = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationDisplayName("绩效自评填报")
     app.setWindowIcon(QIcon(str(resource_dir("icons", "jxzp.png"))))  # title bar and taskbar
-    translator = QTranslator(app)  # Qt's own dialogs and buttons in Chinese (打开, 取消, 打印预览 …)
-    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
-                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
+    if not app.property("jxzpTranslated"):  # Qt's own dialogs and buttons in Chinese (打开, 取消 …), once
+        from .translations import install
+        install(app)
+        app.setProperty("jxzpTranslated", True)
     fonts = resource_dir("fonts")
     for font in list(fonts.glob("*.tt[fc]")) if fonts.is_dir() else []:
         QFontDatabase.addApplicationFont(str(font))  # a bundled CJK font, for machines without one
@@ -108,15 +107,24 @@ def open_recovery(window: MainWindow, recovery) -> bool:
 
 
 def load_first_document(window: MainWindow, path: Optional[str], config: Path) -> None:
-    """A recovered autosave, else the file asked for, else the example."""
+    """A recovered autosave, else the file asked for, else the document last open, else the example."""
+    from .file_ops import example_path
     if offer_recovery(window, config):
         if path:
             window.statusBar().showMessage(f"已恢复自动保存的工作；要打开的“{Path(path).name}”请在保存后用“打开”打开",
                                            15000)
         return
-    target = Path(path) if path else resource_dir("examples", EXAMPLE)
-    if not window.files.open_path(target, quiet=path is None) and window.session is None:
-        window.files.open_path(resource_dir("examples", EXAMPLE), quiet=True)
+    if path:
+        if not window.files.open_path(Path(path)) and window.session is None:
+            window.files.open_path(example_path(), quiet=True)
+        return
+    last = next(iter(window.settings.recent_files), None)
+    if last is not None and window.files.open_path(Path(last), quiet=True):
+        return
+    window.files.open_path(example_path(), quiet=True)
+    if last is not None:
+        window.statusBar().showMessage(f"上次的文档“{Path(last).name}”无法打开（已移动、删除或损坏），现在打开的是示例文档；"
+                                       "可从“文件 → 最近打开”或“打开”找回", 20000)
 
 
 class _AfterPaint(QObject):

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
+from . import file_dialogs
 from .dialogs import ask_yes_no
 from .failures import report
 
@@ -37,7 +38,7 @@ class ExportController:
             return []
         settings = self.window.settings
         if folder is None:
-            folder = QFileDialog.getExistingDirectory(self.window, "选择导出到的文件夹", settings.last_folder)
+            folder = file_dialogs.choose_folder(self.window, "选择导出到的文件夹")
             if not folder:
                 return []
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -8,10 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from model.resources import resource_dir
 
+from . import file_dialogs
 from .dialogs import ask_choice, ask_save_changes, show_error
 from .failures import report
 
@@ -38,6 +39,13 @@ def _same_file(a: Optional[Path], b: Path) -> bool:
         return Path(a).resolve() == Path(b).resolve()
     except (OSError, ValueError):
         return Path(a) == Path(b)
+
+
+EXAMPLE = "tianyuan-2024.jxzp"  # opened on the first start, and always in 最近打开
+
+
+def example_path() -> Path:
+    return resource_dir("examples", EXAMPLE)
 
 
 def is_example(path: Path) -> bool:
@@ -90,7 +98,7 @@ class FileController:
         if not self.maybe_save():
             return False
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self.window, "打开", self.settings.last_folder, FILE_FILTER)
+            path = file_dialogs.open_file(self.window, "打开", FILE_FILTER)
             if not path:
                 return False
         return self.open_path(Path(path))
@@ -150,9 +158,8 @@ class FileController:
         if session is None or not self.window.commit_pending_edit():
             return False
         from exporters.common import output_stem
-        folder = Path(session.path).parent if session.path else Path(self.settings.last_folder)
-        suggested = str(folder / f"{output_stem(session.doc)}{EXTENSION}")
-        path, _ = QFileDialog.getSaveFileName(self.window, "另存为", suggested, FILE_FILTER)
+        path = file_dialogs.save_file(self.window, "另存为", f"{output_stem(session.doc)}{EXTENSION}", FILE_FILTER,
+                                      session.path)
         if not path:
             return False
         target = Path(path)
@@ -209,11 +216,12 @@ class FileController:
         recent = self.settings.recent_files
         if not recent:
             menu.addAction("（没有最近打开的文档）").setEnabled(False)
-            return
         for number, path in enumerate(recent, start=1):
             menu.addAction(f"&{number} {Path(path).name}  —  {Path(path).parent}", lambda p=path: self._open_recent(p))
         menu.addSeparator()
-        menu.addAction("清除列表", self._clear_recent)
+        menu.addAction("示例文档（株洲市天元区，2024年度）", lambda: self.open(str(example_path())))
+        if recent:
+            menu.addAction("清除列表", self._clear_recent)
 
     def _open_recent(self, path: str) -> None:
         if not Path(path).exists():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel,
                                QListWidget, QListWidgetItem, QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
 from model import edits
@@ -18,6 +18,7 @@ from model.framework_draft import draft_of, points_summary
 from model.framework_edits import change_framework, scored_keys
 from model.framework_file import EXTENSION, FrameworkFileError, framework_for_year, load
 
+from . import file_dialogs
 from .framework_dialog import FrameworkEditorDialog
 
 FRAMEWORK_FILTER = f"指标体系文件 (*{EXTENSION});;所有文件 (*)"
@@ -25,8 +26,7 @@ FRAMEWORK_FILTER = f"指标体系文件 (*{EXTENSION});;所有文件 (*)"
 
 def ask_framework_file(parent: QWidget) -> Optional[str]:
     """The path of a framework file to read, or None (tests replace this)."""
-    path, _ = QFileDialog.getOpenFileName(parent, "导入指标体系文件", "", FRAMEWORK_FILTER)
-    return path or None
+    return file_dialogs.open_file(parent, "导入指标体系文件", FRAMEWORK_FILTER)
 
 
 def run_dialog(dialog: QDialog) -> bool:

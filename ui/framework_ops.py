@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
-from PySide6.QtWidgets import QFileDialog
 
+from . import file_dialogs
 from .dialogs import show_error
 
 if TYPE_CHECKING:
@@ -20,11 +20,10 @@ if TYPE_CHECKING:
 # The model and the dialogs are imported on first use, as elsewhere in the window: start-up paints first.
 
 
-def ask_save_path(parent, suggested: str) -> Optional[str]:
+def ask_save_path(parent, name: str, document: Optional[Path]) -> Optional[str]:
     """Where to write a framework file, or None (tests replace this)."""
     from .framework_choice import FRAMEWORK_FILTER
-    path, _ = QFileDialog.getSaveFileName(parent, "导出指标体系", suggested, FRAMEWORK_FILTER)
-    return path or None
+    return file_dialogs.save_file(parent, "导出指标体系", name, FRAMEWORK_FILTER, document)
 
 
 class FrameworkController:
@@ -121,8 +120,7 @@ class FrameworkController:
         doc = self.session.doc
         framework = doc.framework_for(doc.form(key))
         if path is None:
-            folder = Path(self.session.path).parent if self.session.path else Path(self.window.settings.last_folder)
-            path = ask_save_path(self.window, str(folder / f"{file_stem(framework)}{EXTENSION}"))
+            path = ask_save_path(self.window, f"{file_stem(framework)}{EXTENSION}", self.session.path)
             if not path:
                 return False
         target = Path(path)

@@ -4,8 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
+from . import file_dialogs
 from .dialogs import show_error
 
 if TYPE_CHECKING:
@@ -33,8 +34,7 @@ class YearController:
         if not window.files.maybe_save():
             return False
         if paths is None:
-            paths, _ = QFileDialog.getOpenFileNames(window, "导入 Excel／Word 表格", window.settings.last_folder,
-                                                    OFFICE_FILTER)
+            paths = file_dialogs.open_files(window, "导入 Excel／Word 表格", OFFICE_FILTER)
             if not paths:
                 return False
         from importers import ImportRefused
