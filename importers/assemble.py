@@ -15,7 +15,9 @@ from model.layout.attachments import attachment_numbers
 from . import read_office
 from .frameworks import choose, level2_in
 from .read_basic import BasicRead, read_basic
+from .read_report import ReportRead, read_report
 from .read_scored import ScoredRead, read_scored
+from .reports import add_reports
 from .rows import norm, rows_of
 from .segments import Segment, split
 from .values import year_in
@@ -46,6 +48,7 @@ class _Builder:
         self.scored: list[tuple[Segment, ScoredRead]] = []
         self.attachments: dict[str, Optional[int]] = {}
         self.titles: dict[str, str] = {}
+        self.reports: list[tuple[ReportRead, str]] = []
 
     def add_source(self, path: Path) -> None:
         text = read_office(path)
@@ -72,8 +75,7 @@ class _Builder:
         self.year = self.year or segment.year
         key = segment.kind if segment.kind != "project" else "projects"
         if segment.kind == "report":
-            self.report.notes.append(f"“{source}”中的{segment.title}：报告文字暂未导入")
-            segment.use(*[c for row in segment.rows for c in row.nonempty()])
+            self.reports.append((read_report(segment, segment.heading), source))
             return
         self.attachments.setdefault(key, segment.attachment)
         self.titles.setdefault(segment.kind, segment.title)
@@ -136,6 +138,7 @@ class _Builder:
             form.indicators = ordered_indicators(form, framework)
             self.report.read.extend((key, "绩效指标", f"{len(form.indicators)} 行") for _ in (1,))
         self._labels(doc)
+        add_reports(doc, self.reports, new_id, self.report.read, self.report.not_understood, self.report.notes)
         return doc
 
     def _basic(self, read: BasicRead, new_id) -> BasicDataForm:
@@ -199,6 +202,9 @@ def import_files(sources: Iterable[str | Path]) -> tuple[Document, ImportReport]
     if not builder.basic and not builder.scored:
         from .safety import ImportRefused
         names = "、".join(builder.report.sources)
+        if builder.reports:
+            raise ImportRefused(f"在“{names}”中只找到自评报告，没有找到绩效自评表：请把各表与报告一起导入"
+                                f"（如“…绩效自评.docx”和“…自评报告.docx”）")
         raise ImportRefused(f"在“{names}”中没有找到绩效自评表（按表名查找：整体支出绩效评价基础数据表、部门整体支出绩效自评表、"
                             f"项目支出绩效自评表）")
     return builder.document(), builder.report

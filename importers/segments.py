@@ -17,12 +17,14 @@ _TITLE = re.compile(r"^(?:附件\d+)?(?:(?:19|20)\d{2}年度?)?(?P<title>.{2,30}
 _STATIC = ("说明:", "备注:", "填报单位:", "注:")  # printed notes: nothing to import
 
 
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(?\d+[)、.])")
 _REPORT = re.compile(r"^(?:附件\d+)?(?:(?:19|20)\d{2}年度?)?(?P<title>.{0,60}?自评报告)$")
 
 
 def title_kind(key: str) -> Optional[str]:
     """'basic' | 'overall' | 'project' | 'report' for a title's normal-form text, else None."""
-    if _REPORT.match(key):
+    bare = re.sub(r"^附件\d+:?", "", key)
+    if _REPORT.match(bare) and ":" not in bare and not _NUMBERED.match(bare):  # not 详见附件：… or 一、…自评报告
         return "report"
     match = _TITLE.match(key)
     if not match:
@@ -52,6 +54,7 @@ class Segment:
     year: Optional[int] = None
     attachment: Optional[int] = None
     used: set = field(default_factory=set)
+    heading: str = ""  # the title line exactly as printed
 
     def use(self, *cells: Optional[RowCell]) -> None:
         for cell in cells:
@@ -89,7 +92,7 @@ def split(rows: list[Row]) -> tuple[list[Segment], list[Row]]:
             kind = title_kind(cells[0].key)
             if kind is not None:
                 segment = Segment(kind, printed_title(cells[0].text, kind), [], year_in(cells[0].text),
-                                  attachment_in(cells[0].text) or pending_attachment)
+                                  attachment_in(cells[0].text) or pending_attachment, heading=cells[0].text)
                 segment.use(cells[0])
                 segments.append(segment)
                 pending_attachment = None
