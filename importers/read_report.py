@@ -28,6 +28,7 @@ KEY = 0.6  # a heading takes the outline section it matches at least this well (
 PLACE = 0.3  # … or, numbered in sequence, the outline section at its place when they share some words
 UNNUMBERED = 0.9  # an unnumbered line is a heading only when it is (nearly) the outline's
 _SUBTITLE_MAX = 40
+MAX_LINES = 5000  # lines searched for headings (a 100-page report has about 2000 paragraphs)
 
 
 @dataclass
@@ -147,9 +148,8 @@ class _Parser:
     def line(self, line: str) -> None:
         mark = numbered(line)
         if mark is None:
-            score, part = self.best(line, None)
-            if part is not None and score >= UNNUMBERED and heading_like(line) and (
-                    self.body_level is None or part.level <= self.body_level):
+            score, part = self.best(line, None) if heading_like(line) else (0.0, None)
+            if part is not None and score >= UNNUMBERED and (self.body_level is None or part.level <= self.body_level):
                 self.add(part.level, False, clean(line), None)
             else:
                 self.text(line)
@@ -181,8 +181,10 @@ def _no_outline(kind: str) -> Outline:
 
 def _parse(lines: list[str], outline: Outline) -> _Parser:
     parser = _Parser(outline)
-    for line in lines:
+    for line in lines[:MAX_LINES]:
         parser.line(line)
+    for line in lines[MAX_LINES:]:  # far beyond any real report: kept as text, not searched for headings
+        parser.text(line)
     return parser
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 _CN = "一二三四五六七八九十"
@@ -88,17 +89,21 @@ def heading_key(text: str) -> str:
     return _UNIT_WORDS.sub("单位", key)
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
+def _bigrams(text: str) -> frozenset[str]:
+    return frozenset(text[i:i + 2] for i in range(len(text) - 1)) or frozenset((text,))
+
+
+@lru_cache(maxsize=4096)
+def _forms(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The heading's compared forms (with and without parentheses), each with its character pairs."""
+    key = heading_key(text)
+    return tuple((form, _bigrams(form)) for form in (key, _PAREN.sub("", key)))
 
 
 def similarity(printed: str, outline: str) -> float:
     """How well a printed heading matches an outline heading, 0 … 1 (1: the same words)."""
-    a, b = heading_key(printed), heading_key(outline)
-    if not a or not b:
-        return 0.0
     best = 0.0
-    for x, y in ((a, b), (_PAREN.sub("", a), _PAREN.sub("", b))):
+    for (x, p), (y, q) in zip(_forms(printed), _forms(outline)):
         if not x or not y:
             continue
         if x == y:
@@ -106,6 +111,5 @@ def similarity(printed: str, outline: str) -> float:
         if x in y or y in x:
             best = max(best, 0.7 + 0.3 * min(len(x), len(y)) / max(len(x), len(y)))
         else:
-            p, q = _bigrams(x), _bigrams(y)
             best = max(best, 2 * len(p & q) / (len(p) + len(q)))
     return best

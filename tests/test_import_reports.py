@@ -156,3 +156,13 @@ def test_a_line_that_names_a_report_inside_the_text_does_not_start_one(tmp_path)
     mine = doc.reports[0]
     assert mine.title == "2021年度某单位整体支出绩效自评报告" and mine.sections[0].text == "详见附件：整体支出绩效自评报告"
     assert [s.heading for s in mine.sections] == ["部门（单位）概况", "部门（单位）整体支出管理及使用情况"]
+
+
+def test_lines_past_the_limit_are_kept_as_text(tmp_path):
+    from importers.read_report import MAX_LINES
+    lines = ["一、部门（单位）概况"] + [f"第{i}段。" for i in range(MAX_LINES)] + ["二、部门（单位）整体支出管理及使用情况"]
+    path = _report_file(tmp_path / "r.docx", "2021年度某单位整体支出绩效自评报告", lines)
+    doc, _ = import_files([path, FIXTURES / "seed002-yuelu-2021.docx"])
+    mine = doc.reports[0]
+    assert [s.heading for s in mine.sections] == ["部门（单位）概况"]  # not searched for headings any more
+    assert mine.sections[0].text.split("\n")[-1] == "二、部门（单位）整体支出管理及使用情况"
