@@ -214,3 +214,15 @@ def test_cli_new_year_says_what_is_marked(tmp_path):
     result = cli("new-year", example_path("lukou-2023"), "--out", tmp_path / "lukou-2024.jxzp")
     assert result.returncode == 0 and "上年文字" in result.stdout
     assert len(storage.load(tmp_path / "lukou-2024.jxzp").carried) == 18
+
+
+def test_check_imports_our_exports_with_their_report_files(tmp_path):
+    from exporters import export
+    folder = tmp_path / "各单位"
+    folder.mkdir()
+    written = export(storage.load(example_path("lukou-2023")), ["docx"], folder)
+    assert len(written) == 3  # the forms and the two report files beside them
+    result = cli("check", "--json", "--import", folder)
+    [line] = [json.loads(text) for text in result.stdout.splitlines()]  # one unit, its reports read with it
+    assert line["unit"] == "株洲市渌口区征地工作协调服务中心" and "report.unit_mismatch" in {
+        f["code"] for f in line["findings"]}  # seed 000's report names the unit without 工作
