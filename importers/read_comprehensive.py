@@ -280,6 +280,8 @@ class ComprehensiveReader:
             for name, cell in cells.items():
                 self.segment.use(cell)
                 texts[name] = clean(cell.text) if cell is not None else ""
+                if name in ("level1", "level2"):  # a label the print broke over lines (产出\n指标) is one word
+                    texts[name] = re.sub(r"[\s\u3000]+", "", texts[name])
             level1 = texts["level1"] or level1  # carried down through merged or blank cells
             level2 = texts["level2"] or level2
             if not (level1 or level2 or texts["name"] or texts["target"] or texts["actual"]):
@@ -306,18 +308,20 @@ class ComprehensiveReader:
                 if any(texts.values()):
                     self.form.evaluators.append(Evaluator("", texts.get("name", ""), texts.get("title", ""),
                                                           texts.get("unit", "")))
-        blocks: dict[str, tuple[Row, RowCell, list[RowCell]]] = {}
+        blocks: dict[str, tuple[Row, list[RowCell], list[RowCell]]] = {}
         for row in self.rows[signature_at:end]:
             found = self.signature(row)
             if found is None:
                 continue
             which, label = found
-            seen = blocks.setdefault(which, (row, label, []))[2]
+            _, labels, others = blocks.setdefault(which, (row, [], []))
+            if label.first:  # the label again where a page break cut its merged cell: the same block
+                labels.append(label)
             for cell in row.cells:
-                if cell is not label and cell.first and all(cell is not other for other in seen):
-                    seen.append(cell)
-        for which, (row, label, others) in blocks.items():
-            self.signature_block(which, row, label, others)
+                if cell is not label and cell.first and all(cell is not other for other in others):
+                    others.append(cell)
+        for which, (row, labels, others) in blocks.items():
+            self.signature_block(which, row, labels, others)
 
     def signature(self, row: Row) -> Optional[tuple[str, RowCell]]:
         for cell in row.cells:
@@ -326,14 +330,17 @@ class ComprehensiveReader:
                     return which, cell
         return None
 
-    def signature_block(self, which: str, row: Row, label: RowCell, others: list[RowCell]) -> None:
+    def signature_block(self, which: str, row: Row, labels: list[RowCell], others: list[RowCell]) -> None:
         """The opinion, the signer's line and the date: in the label's own cell (seed 001) or beside it."""
-        self.segment.use(label, *others)
-        first, *lines = label.text.split("\n")
-        colon = re.search(r"[:：]", first)
-        lines = ([first[colon.end():]] if colon else []) + lines
+        self.segment.use(*labels, *others)
+        lines: list[str] = []
+        for label in labels:
+            first, *rest = label.text.split("\n")
+            colon = re.search(r"[:：]", first)
+            lines += ([first[colon.end():]] if colon else []) + rest
         for cell in others:
-            lines += cell.text.split("\n")
+            if "负责人(签章)" not in norm(cell.text):  # the signer's line (however it breaks) is printed text
+                lines += cell.text.split("\n")
         opinion, date = [], ""
         for line in lines:
             key = norm(line)
