@@ -43,6 +43,7 @@ def run(file: str, out: str, framework: str = "keep", force: bool = False, stdou
     except storage.DocumentError as error:
         stderr.write(f"{error}\n")
         return EXIT_UNWRITABLE
+    texts = f"；{len(new.carried)} 段上年的文字（报告各节等）标为“上年文字”，待按本年度修改" if new.carried else ""
     stdout.write(f"{target}\n{new.unit.name or '未命名单位'} {new.unit.year}年度：{len(new.projects)} 个项目，"
-                 f"指标和年度指标值沿用 {doc.unit.year} 年，实际完成值、得分和各项资金数已清空\n")
+                 f"指标和年度指标值沿用 {doc.unit.year} 年，实际完成值、得分和各项资金数已清空{texts}\n")
     return EXIT_OK

@@ -1,7 +1,8 @@
 """What the bureau's commands read: documents named one by one or folders of them, opened alike.
 
 A folder stands for every .jxzp inside it (sub-folders included, in name order); with ``with_office`` also
-the units' Excel/Word files, each imported on its own (one unit's set per file). Each source gives either a
+the units' Excel/Word files, each imported on its own (one unit's set per file) — together with the report
+files our export writes beside it (某单位-2024年度整体支出绩效自评报告.docx beside 某单位-2024年度绩效自评.docx). Each source gives either a
 document or the Chinese reason it could not be read, never an exception.
 """
 from __future__ import annotations
@@ -39,14 +40,37 @@ def expand(names: list[str], with_office: bool = False) -> list[str]:
     return result
 
 
+REPORT_STEMS = ("整体支出绩效自评报告", "项目支出绩效自评报告")  # exporters.report_export.report_stem
+
+
+def companions(names: list[str]) -> dict[str, list[str]]:
+    """The report files our export writes beside a unit's forms, by the forms' file: 某单位-2024年度整体支出绩效自评报告.docx
+    goes with 某单位-2024年度绩效自评.docx (or .xlsx) in the same folder, and is not read on its own."""
+    forms = {(str(Path(n).parent), Path(n).stem): n for n in names if Path(n).suffix.lower() in OFFICE_SUFFIXES}
+    result: dict[str, list[str]] = {}
+    for name in names:
+        stem = Path(name).stem
+        for report in REPORT_STEMS:
+            owner = forms.get((str(Path(name).parent), stem.removesuffix(report) + "绩效自评")) \
+                if stem.endswith(report) else None
+            if owner is not None and owner != name:
+                result.setdefault(owner, []).append(name)
+    return result
+
+
 def open_sources(names: list[str], with_office: bool = False) -> Iterator[Source]:
-    for name in expand(names, with_office):
+    expanded = expand(names, with_office)
+    beside = companions(expanded) if with_office else {}
+    taken = {name for group in beside.values() for name in group}
+    for name in expanded:
         suffix = Path(name).suffix.lower()
         if with_office and suffix in OFFICE_SUFFIXES:
+            if name in taken:
+                continue  # read with its unit's forms
             from importers import ImportRefused
             from importers.assemble import import_files
             try:
-                doc, _ = import_files([name])
+                doc, _ = import_files([name, *beside.get(name, [])])
             except ImportRefused as error:
                 yield Source(name, error=str(error), imported=True)
                 continue

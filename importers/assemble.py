@@ -7,20 +7,30 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from model import paths
-from model.document import (BasicDataForm, Document, IndicatorRow, OverallForm, ProjectForm, UnitInfo,
-                            ordered_indicators)
+from model.document import (FORM_COMPREHENSIVE, BasicDataForm, Document, IndicatorRow, OverallForm, ProjectForm,
+                            UnitInfo, form_title, ordered_indicators)
+from model.comprehensive import ComprehensiveForm
 from model.fields import field_label
+from model.framework_file import framework_for_year
+from model.records import record_out
+from model.registry import FieldKind, spec_of, specs
 from model.layout.attachments import attachment_numbers
 
 from . import read_office
 from .frameworks import choose, level2_in
 from .read_basic import BasicRead, read_basic
+from .read_comprehensive import ComprehensiveRead, read_comprehensive
+from .read_report import ReportRead, read_report
 from .read_scored import ScoredRead, read_scored
+from .reports import add_reports
 from .rows import norm, rows_of
 from .segments import Segment, split
 from .values import year_in
 
 _YEAR_LINE = re.compile(r"^\((?:19|20)\d{2}年度?\)$")
+_OUR_FILE = re.compile(r"^(?P<unit>.+?)-(?P<year>(?:19|20)\d{2})年度")  # exporters.common.output_stem
+_FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+DEFAULT_YEAR = 2024
 
 
 @dataclass
@@ -46,6 +56,8 @@ class _Builder:
         self.scored: list[tuple[Segment, ScoredRead]] = []
         self.attachments: dict[str, Optional[int]] = {}
         self.titles: dict[str, str] = {}
+        self.reports: list[tuple[ReportRead, str]] = []
+        self.comprehensive: Optional[ComprehensiveRead] = None
 
     def add_source(self, path: Path) -> None:
         text = read_office(path)
@@ -72,13 +84,23 @@ class _Builder:
         self.year = self.year or segment.year
         key = segment.kind if segment.kind != "project" else "projects"
         if segment.kind == "report":
-            self.report.notes.append(f"“{source}”中的{segment.title}：报告文字暂未导入")
-            segment.use(*[c for row in segment.rows for c in row.nonempty()])
+            self.reports.append((read_report(segment, segment.heading), source))
             return
-        self.attachments.setdefault(key, segment.attachment)
-        self.titles.setdefault(segment.kind, segment.title)
+        if segment.kind == "comprehensive":
+            segment.title = segment.title or form_title(Document(UnitInfo()), FORM_COMPREHENSIVE)
+        else:
+            self.attachments.setdefault(key, segment.attachment)
+            self.titles.setdefault(segment.kind, segment.title)
         self.report.forms.append(f"{segment.title}（{source}）")
-        if segment.kind == "basic":
+        if segment.kind == "comprehensive":
+            if self.comprehensive is not None:
+                self.report.forms.pop()
+                self.report.not_understood.append((source, f"又一张{segment.title}：一份文档只有一张，这一张未导入"))
+                return
+            self.comprehensive = read_comprehensive(segment)
+            self.unit.update({k: v for k, v in self.comprehensive.unit.items() if v and k not in self.unit})
+            problems = self.comprehensive.problems
+        elif segment.kind == "basic":
             self.basic = read_basic(segment)
             self.unit.update({k: v for k, v in self.basic.unit.items() if v})
             self.labels.update(self.basic.labels)
@@ -101,7 +123,10 @@ class _Builder:
 
     # --- the document ---
     def document(self) -> Document:
-        year = self.year or 2024
+        self._from_file_names()
+        year = self.year or DEFAULT_YEAR
+        if self.year is None:
+            self.report.notes.append(f"表上和文件名中都没有年度，已取为 {year} 年，请在单位信息中核对")
         unit = UnitInfo(year=year)
         for name, value in self.unit.items():
             if hasattr(unit, name):
@@ -114,6 +139,8 @@ class _Builder:
 
         if self.basic is not None:
             doc.basic = self._basic(self.basic, new_id)
+        if self.comprehensive is not None:
+            self._comprehensive(doc, self.comprehensive.form, new_id)
         for segment, read in self.scored:
             framework = choose(read.indicators, read.funding_points, year)
             if framework.id in doc.frameworks and doc.frameworks[framework.id] != framework:
@@ -136,7 +163,45 @@ class _Builder:
             form.indicators = ordered_indicators(form, framework)
             self.report.read.extend((key, "绩效指标", f"{len(form.indicators)} 行") for _ in (1,))
         self._labels(doc)
+        add_reports(doc, self.reports, new_id, self.report.read, self.report.not_understood, self.report.notes)
         return doc
+
+    def _from_file_names(self) -> None:
+        """Unit and year when no form prints them (the 怀化 form prints neither its unit nor, in seed 001, its
+        year): our export names its files 单位-2023年度绩效自评; any file name may at least carry the year."""
+        for name in self.report.sources:
+            stem = Path(name).stem
+            ours = _OUR_FILE.match(stem)
+            if ours and not self.unit.get("name") and ours.group("unit").strip() != "未命名单位":
+                self.unit["name"] = ours.group("unit").strip()
+                self.report.notes.append(f"表上没有单位名称，按文件名“{name}”取为“{self.unit['name']}”，请核对")
+            found = ours.group("year") if ours else next(iter(_FILE_YEAR.findall(stem)), None)
+            if found and self.year is None:
+                self.year = int(found)
+                self.report.notes.append(f"表上没有年度，按文件名“{name}”取为 {self.year} 年，请核对")
+        if not self.unit.get("name"):
+            self.report.notes.append("表上没有单位名称，请在单位信息中填写")
+
+    def _comprehensive(self, doc: Document, form: ComprehensiveForm, new_id) -> None:
+        """The 怀化 form with ids, on the framework of its year (which gives the 评价等次 bands)."""
+        framework = framework_for_year(doc.unit.year)[0]
+        doc.frameworks.setdefault(framework.id, framework)
+        form.framework_id = framework.id if doc.frameworks[framework.id] == framework else next(iter(doc.frameworks))
+        for prefix, rows in (("o", form.organisations), ("r", form.indicators), ("e", form.evaluators)):
+            for row in rows:
+                row.id = new_id(prefix)
+        doc.comprehensive = form
+        key = FORM_COMPREHENSIVE
+        for name, spec in specs(ComprehensiveForm):
+            value = getattr(form, name)
+            if spec.kind in (FieldKind.RECORDS, FieldKind.FRAMEWORK):
+                continue
+            if spec.kind is FieldKind.RECORD:
+                value = "；".join(v for v in record_out(value).values() if v)
+            if value not in (None, ""):
+                self.report.read.append((key, spec.label, str(value)[:60]))
+        for name in ("organisations", "indicators", "evaluators"):
+            self.report.read.append((key, spec_of(ComprehensiveForm, name).label, f"{len(getattr(form, name))} 行"))
 
     def _basic(self, read: BasicRead, new_id) -> BasicDataForm:
         basic = BasicDataForm(show_unit_name=read.show_unit_name)
@@ -196,9 +261,12 @@ def import_files(sources: Iterable[str | Path]) -> tuple[Document, ImportReport]
     builder = _Builder()
     for source in sources:
         builder.add_source(Path(source))
-    if not builder.basic and not builder.scored:
+    if not builder.basic and not builder.scored and builder.comprehensive is None:
         from .safety import ImportRefused
         names = "、".join(builder.report.sources)
+        if builder.reports:
+            raise ImportRefused(f"在“{names}”中只找到自评报告，没有找到绩效自评表：请把各表与报告一起导入"
+                                f"（如“…绩效自评.docx”和“…自评报告.docx”）")
         raise ImportRefused(f"在“{names}”中没有找到绩效自评表（按表名查找：整体支出绩效评价基础数据表、部门整体支出绩效自评表、"
                             f"项目支出绩效自评表）")
     return builder.document(), builder.report

@@ -17,12 +17,15 @@ _TITLE = re.compile(r"^(?:附件\d+)?(?:(?:19|20)\d{2}年度?)?(?P<title>.{2,30}
 _STATIC = ("说明:", "备注:", "填报单位:", "注:")  # printed notes: nothing to import
 
 
+_COMPREHENSIVE = re.compile(r"^一、(?:部门)?(?:\(单位\))?基本概况")  # the 怀化 form's first section
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(?\d+[)、.])")
 _REPORT = re.compile(r"^(?:附件\d+)?(?:(?:19|20)\d{2}年度?)?(?P<title>.{0,60}?自评报告)$")
 
 
 def title_kind(key: str) -> Optional[str]:
     """'basic' | 'overall' | 'project' | 'report' for a title's normal-form text, else None."""
-    if _REPORT.match(key):
+    bare = re.sub(r"^附件\d+:?", "", key)
+    if _REPORT.match(bare) and ":" not in bare and not _NUMBERED.match(bare):  # not 详见附件：… or 一、…自评报告
         return "report"
     match = _TITLE.match(key)
     if not match:
@@ -46,12 +49,13 @@ def printed_title(text: str, kind: str) -> str:
 
 @dataclass
 class Segment:
-    kind: str  # basic | overall | project | report
+    kind: str  # basic | overall | project | report | comprehensive
     title: str  # the title as printed (without 附件N and the year)
     rows: list[Row]
     year: Optional[int] = None
     attachment: Optional[int] = None
     used: set = field(default_factory=set)
+    heading: str = ""  # the title line exactly as printed
 
     def use(self, *cells: Optional[RowCell]) -> None:
         for cell in cells:
@@ -86,10 +90,13 @@ def split(rows: list[Row]) -> tuple[list[Segment], list[Row]]:
             if number is not None and len(cells[0].key) <= 4:
                 pending_attachment = number
                 continue
+            if row.table is not None and _COMPREHENSIVE.match(norm(cells[0].text.split("\n")[0])):
+                _start_comprehensive(segments, pending_attachment)
+                pending_attachment = None
             kind = title_kind(cells[0].key)
             if kind is not None:
                 segment = Segment(kind, printed_title(cells[0].text, kind), [], year_in(cells[0].text),
-                                  attachment_in(cells[0].text) or pending_attachment)
+                                  attachment_in(cells[0].text) or pending_attachment, heading=cells[0].text)
                 segment.use(cells[0])
                 segments.append(segment)
                 pending_attachment = None
@@ -99,6 +106,16 @@ def split(rows: list[Row]) -> tuple[list[Segment], list[Row]]:
         else:
             outside.append(row)
     return segments, outside
+
+
+def _start_comprehensive(segments: list[Segment], attachment: Optional[int]) -> None:
+    """The 怀化 form begins at 一、部门（单位）基本概况: its title (our export prints one, seed 001 none) is that of
+    the 整体自评表, so a segment just opened by that title becomes the comprehensive form."""
+    last = segments[-1] if segments else None
+    if last is not None and last.kind == "overall" and all(len(row.nonempty()) <= 2 for row in last.rows):
+        last.kind = "comprehensive"
+    elif last is None or last.kind != "comprehensive":
+        segments.append(Segment("comprehensive", "", [], None, attachment))
 
 
 def norm_all(*texts: str) -> tuple[str, ...]:

@@ -6,13 +6,15 @@
 * 实有人数 above 人员编制 (a warning, as 控制率 on the basic-data table);
 * 综合得分 outside 0–100, and a typed 评价等次 that is not the grade of the 综合得分 (errors);
 * empty required cells (提交前检查: codes ``complete.*``, errors, as the bureau sends such a form back),
-  texts naming a later year. Blank 机构 and 定量 rows are allowed: the bureau's template prints them.
+  texts naming a later year. Blank 机构 and 定量 rows are allowed: the bureau's template prints them;
+* narrative texts still as 新年度 carried them over from last year (model.carried), to be revised.
 """
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Optional
 
+from .carried import carried_paths
 from .checks import future_year
 from .comprehensive import (SUMS, TABLE_CLASSES, TABLE_TITLES, ComprehensiveForm, ComprehensiveResult,
                             organisation_label)
@@ -108,6 +110,13 @@ def _check_years(sink: _Sink, form: ComprehensiveForm, year: int) -> None:
                      f"{where}中写有“{found}年”，晚于本表年度 {year} 年，请核对是否笔误")
 
 
+def _check_carried(sink: _Sink, doc: Document) -> None:
+    carried = carried_paths(doc)
+    for path, label, _ in _texts(doc.comprehensive):
+        if path in carried:
+            sink.add(WARNING, "text.carried_unrevised", path, f"“{label}”仍是上年的文字，请按本年度情况修改")
+
+
 def _check_complete(sink: _Sink, doc: Document, form: ComprehensiveForm, result: ComprehensiveResult) -> None:
     """提交前检查: the cells a bureau returns a form for when they are left empty."""
     def empty(path: str, label: str, hint: str = "") -> None:
@@ -156,5 +165,6 @@ def check_comprehensive(doc: Document, result: ComprehensiveResult) -> list[Find
     _check_staff(sink, form, result)
     _check_score(sink, form, result)
     _check_years(sink, form, doc.unit.year)
+    _check_carried(sink, doc)
     _check_complete(sink, doc, form, result)
     return sink.items

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator, Optional, Union
 
+from .carried import CarriedText
 from .comprehensive import ComprehensiveForm
 from .framework import Framework
 from .money import Amount, total
@@ -337,6 +338,7 @@ class Document:
     projects: list[ProjectForm] = records(ProjectForm, "项目支出绩效自评表")
     labels: Labels = record(Labels, "表格文字")
     reports: list[Report] = records(Report, "自评报告")  # model/report.py
+    carried: list[CarriedText] = records(CarriedText, "上年文字")  # 新年度: texts still last year's (model/carried.py)
 
     def framework_for(self, form: ScoredForm) -> Framework:
         return self.frameworks[form.framework_id]
@@ -373,6 +375,7 @@ class Document:
         if self.comprehensive is not None:
             ids.update(self.comprehensive.ids())
         ids.update(walk_ids(self.reports))
+        ids.update(entry.id for entry in self.carried)
         return ids
 
     def new_id(self, prefix: str) -> str:

@@ -72,6 +72,7 @@ CODES = {
     "report.unit_mismatch": "自评报告标题中的单位名称与单位信息不符",
     "report.year_mismatch": "自评报告标题中的年度与单位信息不符",
     "report.orphan": "项目报告对应的项目支出绩效自评表已删除",
+    "text.carried_unrevised": "新年度沿用的上年文字尚未按本年度修改",
 }
 
 # 提交前检查 (ready to submit): empty cells and template text a bureau rejects. Shown under

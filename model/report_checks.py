@@ -6,7 +6,8 @@
   A paragraph naming one project speaks of that project, and so do the paragraphs after it in the section.
 * A year after the report's year in a statement of what was done (sections about plans are exempt, and so
   are sentences saying what will be done: 将, 拟, 计划, 预计 …).
-* An empty required section; a report with no text at all; drafts never edited; prompt text left in.
+* An empty required section; a report with no text at all; drafts never edited; prompt text left in;
+  last year's text carried over by 新年度 and not yet revised (model.carried).
 * The report's title naming another unit or year than 单位信息; a project report whose project is gone.
 
 Each finding points at the section's text (``reports[rp1].sections[h3].text``); ``check_reports`` also
@@ -18,6 +19,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, Optional
 
+from .carried import carried_paths
 from .document import Document, ProjectForm, expense_line_label, form_title, project_key
 from .findings import WARNING, Finding
 from .money import fmt2, q2
@@ -138,6 +140,7 @@ def _shown(kind: str, value: Decimal) -> str:
 class _Checker:
     def __init__(self, doc: Document, results: dict[str, FormResult]):
         self.doc, self.figures = doc, _Figures(doc, results)
+        self.carried = carried_paths(doc)  # texts still last year's
         self.items: list[tuple[Finding, Optional[int]]] = []
         self.names = {_clean(p.name): p for p in doc.projects if len(_clean(p.name)) >= 2}
         # A project named like the unit (seed 000) counts only where the name is quoted: “…”
@@ -217,7 +220,7 @@ class _Checker:
                          "尚未填写（可点“全部起草”从各表起草）")
             return
         numbers = section_numbers(report.sections)
-        drafts, prompts = [], []
+        drafts, prompts, carried = [], [], []
         chain: list[str] = []
         planning: list[bool] = []  # per level: does the section speak of plans (a sub-section inherits it)
         for index, section in enumerate(report.sections):
@@ -233,6 +236,8 @@ class _Checker:
                 drafts.append((section, path))
             if PROMPT in section.text:
                 prompts.append((section, path))
+            if path in self.carried:
+                carried.append((section, path))
             plans = part.plans if part is not None else bool(planning[level - 2:level - 1] and planning[level - 2])
             planning = planning[:level - 1] + [plans]
             context = own
@@ -249,7 +254,9 @@ class _Checker:
                 if not plans:
                     self.years(report, where, path, number, paragraph)
         for found, code, what in ((drafts, "report.draft_unedited", "仍是自动起草的草稿，请核对修改"),
-                                  (prompts, "report.prompt_left", "仍有待补充的提示文字“【请补充：…】”")):
+                                  (prompts, "report.prompt_left", "仍有待补充的提示文字“【请补充：…】”"),
+                                  (carried, "text.carried_unrevised",
+                                   "仍是上年的文字，请按本年度情况修改（内容不必改动的可点“沿用”）")):
             if found:
                 heads = "、".join(f"“{s.heading.strip()}”" for s, _ in found[:3]) + ("等" if len(found) > 3 else "")
                 self.add(code, report, found[0][1], f"{len(found)} 节{what}：{heads}")

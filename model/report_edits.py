@@ -6,9 +6,14 @@ from __future__ import annotations
 
 from typing import Optional
 
+from dataclasses import dataclass
+
+from . import paths
+from .carried import carried_entry
 from .document import Document
 from .edits import Compound, EditError, InsertItem, MoveItem, RemoveItem, SetField, set_text
-from .report import MAX_LEVEL, Report, ReportSection, block_end, find_report, level_of, report_key
+from .fields import field_label
+from .report import MAX_LEVEL, Report, ReportSection, block_end, find_report, level_of, report_key, section_path
 
 
 def _report(doc: Document, report_id: str) -> Report:
@@ -44,6 +49,31 @@ def set_section_text(doc: Document, report_id: str, section_id: str, text: str):
         return SetField(edit.path, edit.old, edit.new, label)
     return Compound((SetField(edit.path, edit.old, edit.new, label), SetField(f"{path}.draft", True, False, label)),
                     label)
+
+
+@dataclass(frozen=True)
+class KeepCarried(RemoveItem):
+    """沿用: last year's text kept as it is — its 上年文字 note removed (the text's form is re-checked)."""
+
+    def forms(self):
+        return {paths.form_of(self.item.path)}
+
+
+def keep_carried(doc: Document, path: str) -> KeepCarried:
+    """Keep the text at ``path`` as last year wrote it: no longer marked 上年文字 (one undo step)."""
+    found = carried_entry(doc, path)
+    if found is None:
+        raise EditError("这段文字不是沿用的上年文字（或已修改过）")
+    index, entry = found
+    name = field_label(path) if not path.startswith("reports[") else "报告这一节"
+    return KeepCarried("carried", index, entry, f"沿用上年文字（{name}）")
+
+
+def keep_section_text(doc: Document, report_id: str, section_id: str) -> KeepCarried:
+    report = _report(doc, report_id)
+    section = report.sections[_index(report, section_id)]
+    edit = keep_carried(doc, section_path(report_id, section_id))
+    return KeepCarried(edit.list_path, edit.index, edit.item, f"沿用上年文字“{_name(section)}”")
 
 
 def add_section(doc: Document, report_id: str, after: Optional[str] = None, heading: str = "新的一节",

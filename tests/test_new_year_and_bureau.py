@@ -118,3 +118,111 @@ def test_summary_opens_in_libreoffice(bureau, tmp_path):
                     "--outdir", str(tmp_path), str(out)], capture_output=True, timeout=120, check=True)
     text = (tmp_path / "汇总.csv").read_text(encoding="utf-8", errors="replace")
     assert "株洲市天元区征地工作协调服务中心" in text and "92.93" in text
+
+
+# --- 新年度 of the reports and the 怀化 form -------------------------------------------------------
+
+def carried_codes(doc):
+    return [(f.path, f.message) for f in evaluate(doc).findings if f.code == "text.carried_unrevised"]
+
+
+def test_next_year_keeps_the_reports_as_last_years_text_to_revise(load_example):
+    from model.carried import carried_paths
+    from model.report import section_path
+    from model.report_edits import keep_section_text, set_section_text
+    lukou = load_example("lukou-2023")
+    new = next_year(lukou)
+    assert [r.title for r in new.reports] == ["2024年部门整体支出绩效自评报告", "项目支出绩效自评报告"]
+    assert [[s.text for s in r.sections] for r in new.reports] == \
+        [[s.text for s in r.sections] for r in lukou.reports]  # the text is kept …
+    assert [s.heading for s in new.reports[0].sections][1:3] == ["单位主要职责", "2024年主要工作任务"]  # 2023年
+    overall = new.reports[0]
+    with_text = [s for s in overall.sections if s.text.strip()]
+    assert carried_paths(new) >= {section_path(overall.id, s.id) for s in with_text}  # … marked 上年文字
+    assert not any(s.draft for r in new.reports for s in r.sections)
+    messages = carried_codes(new)
+    assert len(messages) == 2 and "9 节仍是上年的文字" in messages[0][1]  # one finding per report
+    duties = overall.sections[1]
+    edit = set_section_text(new, overall.id, duties.id, duties.text + "（2024年修订）")
+    edit.apply(new)
+    assert section_path(overall.id, duties.id) not in carried_paths(new)  # revised: no longer marked
+    edit.revert(new)
+    assert section_path(overall.id, duties.id) in carried_paths(new)  # undone: last year's text again
+    keep = keep_section_text(new, overall.id, duties.id)  # 沿用: kept as it is, not marked
+    keep.apply(new)
+    assert section_path(overall.id, duties.id) not in carried_paths(new) and keep.forms() == {f"reports[{overall.id}]"}
+    keep.revert(new)
+    assert section_path(overall.id, duties.id) in carried_paths(new)
+    again = storage.loads(storage.dumps(new))  # the marks are part of the file
+    assert carried_paths(again) == carried_paths(new)
+    assert not carried_codes(lukou) and not lukou.carried
+
+
+def test_next_year_leaves_drafts_as_drafts_and_project_years_alone(tianyuan):
+    from model.evaluation import evaluate as run
+    from model.report_draft import create_reports, draft_all
+    doc = copy_of(tianyuan)
+    doc.projects[4].name = "2024年建宁大桥南北辅道项目"  # a project named with the form's own year
+    create_reports(doc, run(doc), overall=False).apply(doc)
+    draft_all(doc, run(doc)).edit.apply(doc)
+    bridge = next(r for r in doc.reports if r.project == doc.projects[4].id)
+    new = next_year(doc)
+    moved = next(r for r in new.reports if r.id == bridge.id)
+    assert moved.title == bridge.title == "2024年建宁大桥南北辅道项目项目支出绩效自评报告"
+    assert next(r for r in new.reports if r.kind == "overall").title.startswith("2025 年度株洲市天元区")
+    drafted = [s for s in moved.sections if s.draft]
+    assert drafted and not {f"reports[{moved.id}].sections[{s.id}].text" for s in drafted} & {
+        c.path for c in new.carried}  # 全部起草 will draft them again from the new year's forms
+
+
+def copy_of(doc):
+    import copy
+    return copy.deepcopy(doc)
+
+
+def test_next_year_of_the_comprehensive_form(load_example):
+    from model.carried import carried_paths
+    jingzhou = load_example("jingzhou-2023")
+    new = next_year(jingzhou)
+    old, form = jingzhou.comprehensive, new.comprehensive
+    assert new.unit.year == 2024
+    for name in ("contact", "contact_phone", "staff_authorized", "staff_actual", "duties", "main_work",
+                 "achievements", "report_summary"):
+        assert getattr(form, name) == getattr(old, name), name  # 一、基本概况 and the 综述 kept
+    assert [o.name for o in form.organisations] == [o.name for o in old.organisations]
+    assert all(getattr(getattr(o, table), f) is None for o in form.organisations
+               for table in ("income", "expense", "three_public", "assets")
+               for f in ("total",))  # this year's figures cleared
+    assert form.organisations[0].expense.basic is None
+    assert form.goals.expected == old.goals.expected and form.goals.actual == ""
+    assert [(r.level1, r.level2, r.name, r.target) for r in form.indicators] == \
+        [(r.level1, r.level2, r.name, r.target) for r in old.indicators]
+    assert all(r.actual == "" for r in form.indicators)
+    assert (form.score, form.grade, form.leader_date, form.department_date, form.department_opinion) == (
+        None, "", "", "", "")
+    assert [e.name for e in form.evaluators] == [e.name for e in old.evaluators]
+    assert carried_paths(new) == {"comprehensive.main_work", "comprehensive.achievements",
+                                  "comprehensive.report_summary"}
+    assert [path for path, _ in carried_codes(new)] == ["comprehensive.main_work", "comprehensive.achievements",
+                                                        "comprehensive.report_summary"]
+    from model.edits import set_text
+    set_text(new, "comprehensive.report_summary", "2024年综述").apply(new)
+    assert "comprehensive.report_summary" not in carried_paths(new)
+
+
+def test_cli_new_year_says_what_is_marked(tmp_path):
+    result = cli("new-year", example_path("lukou-2023"), "--out", tmp_path / "lukou-2024.jxzp")
+    assert result.returncode == 0 and "上年文字" in result.stdout
+    assert len(storage.load(tmp_path / "lukou-2024.jxzp").carried) == 18
+
+
+def test_check_imports_our_exports_with_their_report_files(tmp_path):
+    from exporters import export
+    folder = tmp_path / "各单位"
+    folder.mkdir()
+    written = export(storage.load(example_path("lukou-2023")), ["docx"], folder)
+    assert len(written) == 3  # the forms and the two report files beside them
+    result = cli("check", "--json", "--import", folder)
+    [line] = [json.loads(text) for text in result.stdout.splitlines()]  # one unit, its reports read with it
+    assert line["unit"] == "株洲市渌口区征地工作协调服务中心" and "report.unit_mismatch" in {
+        f["code"] for f in line["findings"]}  # seed 000's report names the unit without 工作

@@ -5,13 +5,13 @@ from decimal import Decimal
 
 import pytest
 
-from model import comprehensive, document, report
+from model import carried, comprehensive, document, report
 from model.fields import field_kind, field_label, parse_field, spec_for
 from model.parsing import ParseError
 from model.registry import FieldKind, specs
 
 D = Decimal
-RECORDS = [cls for module in (document, comprehensive, report) for _, cls in inspect.getmembers(module, inspect.isclass)
+RECORDS = [cls for module in (document, comprehensive, report, carried) for _, cls in inspect.getmembers(module, inspect.isclass)
            if dataclasses.is_dataclass(cls) and cls.__module__ == module.__name__
            and any("spec" in f.metadata for f in dataclasses.fields(cls))]  # stored records, not results
 

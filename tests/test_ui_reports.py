@@ -201,3 +201,30 @@ def test_a_broken_outline_file_is_said_on_the_start_page(qtbot, tmp_path, monkey
     assert not start.findChildren(QPushButton)[0].isEnabled()
     win.session.undo_stack.setClean()
     win.close()
+
+
+def test_last_years_text_is_marked_until_kept_or_revised(qtbot, tmp_path, monkeypatch):
+    win = open_window(qtbot, tmp_path, monkeypatch, "lukou-2023")
+    assert win.years.new_year()  # 文件 → 新建下一年度…
+    assert "上年文字" in win.statusBar().currentMessage()
+    page = report_page(win)
+    duties = section(win, "duties")
+    editor = page.editors[duties.id]
+    assert editor.carried.isVisible() and editor.keep_button.isVisible()
+    assert "上年文字 9 节" in page.summary.text()
+    assert page.outline.item(1).text().endswith("上年")
+    editor.keep_button.click()  # 沿用: kept as it is
+    qtbot.waitUntil(lambda: not editor.carried.isVisible())
+    assert "上年文字 8 节" in page.summary.text()
+    win.undo()
+    qtbot.waitUntil(lambda: editor.carried.isVisible())
+    tasks = section(win, "tasks")
+    other = page.editors[tasks.id]
+    other.text.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is other.text)
+    other.text.selectAll()
+    other.text.insertPlainText("2024年主要工作任务是……")
+    other.heading.setFocus()  # leaving the text stores it: revised, no longer last year's
+    qtbot.waitUntil(lambda: not other.carried.isVisible())
+    win.session.undo_stack.setClean()
+    win.close()

@@ -3,7 +3,8 @@
 The seeds (../shared/seeds) are text extracted from real Word and PDF files: table rows with their cells
 separated by tabs, merged cells flattened (a vertical merge shows as empty cells below its text). This
 script turns them back into what a unit would hand over: Word tables whose side labels, 一级指标 and 二级指标
-are real vertical merges and whose short rows span the columns as the templates do (seeds 000, 002, 004),
+are real vertical merges and whose short rows span the columns as the templates do (seeds 000, 001, 002,
+004; seed 001, the 怀化 form, with its money tables' headings merged as printed),
 and, for seed 003 (a PDF converted to Excel), the rows of one worksheet. One Word file is also re-saved by
 LibreOffice, as a file that went through WPS or LibreOffice would be. Run it after changing it; the tests
 read the committed files, so they do not need the seeds.
@@ -101,7 +102,9 @@ def _spans(count: int, width: int) -> list[int]:
     return spans
 
 
-def write_docx(blocks: list[Block], path: Path) -> None:
+def write_docx(blocks: list[Block], path: Path, spans_of=None, mergeable=None) -> None:
+    """``spans_of(row)``: the column spans of a row when the generic spread would misplace its cells (seed 001's
+    money headings); ``mergeable(rows)``: per row, the cell indexes that may continue a vertical merge."""
     import docx
     from docx.shared import Pt
     document = docx.Document()
@@ -114,7 +117,7 @@ def write_docx(blocks: list[Block], path: Path) -> None:
         table.style = "Table Grid"
         starts: list[list[tuple[int, int]]] = []  # (grid column, span) of each cell, per row
         for r, row in enumerate(content):
-            spans = _spans(len(row), width)
+            spans = (spans_of(row) if spans_of else None) or _spans(len(row), width)
             col, placed = 0, []
             for text, span in zip(row, spans):
                 cell = table.cell(r, col)
@@ -127,21 +130,27 @@ def write_docx(blocks: list[Block], path: Path) -> None:
                 placed.append((col, span))
                 col += span
             starts.append(placed)
-        _vertical_merges(table, content, starts)
+        _vertical_merges(table, content, starts, (mergeable or _mergeable)(content))
     document.save(path)
 
 
-def _vertical_merges(table, rows: list[list[str]], starts) -> None:
-    """Empty cells under a side label (column 0), or under 一级/二级指标 in the indicator rows, merge with it:
-    each run of such cells below a filled one becomes one merged cell, as on the original."""
-    eligible: list[set[int]] = []  # per row, the cell indexes that may continue a merge
+def _mergeable(rows: list[list[str]], indicator_cells: int = 8) -> list[set[int]]:
+    """Per row, the cells that may continue a merge: the side label (column 0), and 一级/二级指标 in the
+    indicator rows (rows of ``indicator_cells`` or more cells under the 一级指标 heading)."""
+    eligible: list[set[int]] = []
     indicator_rows = False
     for r, row in enumerate(rows):
         if r and any(text.strip() == "一级指标" for text in rows[r - 1]):
             indicator_rows = True
-        elif len(row) < 8:
+        elif len(row) < indicator_cells:
             indicator_rows = False
         eligible.append({0} | ({1, 2} if indicator_rows else set()))
+    return eligible
+
+
+def _vertical_merges(table, rows: list[list[str]], starts, eligible: list[set[int]]) -> None:
+    """Empty cells that may continue a merge (``eligible``) merge with the filled cell above them: each run of
+    such cells below a filled one becomes one merged cell, as on the original."""
     runs: dict[tuple[int, int], int] = {}  # (grid column, span) → row where its merge starts
     for r, row in enumerate(rows):
         for index, (col, span) in enumerate(starts[r]):
@@ -161,6 +170,38 @@ def _vertical_merges(table, rows: list[list[str]], starts) -> None:
 def _close(table, start, end: int, col: int, span: int) -> None:
     if start is not None and end > start:
         table.cell(start, col).merge(table.cell(end, col + span - 1))
+
+
+# --- seed 001: the 怀化 comprehensive form, one long table ------------------------------------------
+
+# The money tables' heading rows as the form merges them (其中： over its parts, 结余 over two columns)
+SPANS_001 = {("机构名称", "收入合计", "其中："): [1, 1, 6], ("机构名称", "支出合计", "其中：", "结余"): [1, 1, 4, 2],
+             ("", "", "基本支出", "其中：", "项目支出", "当年结余", "累计结余"): [1, 1, 1, 2, 1, 1, 1],
+             ("机构名称", "三公经费合计", "其中："): [1, 1, 6], ("机构名称", "固定资产合计", "其中：", "其他"): [1, 1, 4, 2]}
+
+
+def _spans_001(row: list[str]):
+    return SPANS_001.get(tuple(text.replace("\n", "").strip() for text in row))
+
+
+def _mergeable_001(rows: list[list[str]]) -> list[set[int]]:
+    """The side labels and 一级/二级指标 (six-cell indicator rows), and every cell of a money table's heading
+    rows (机构名称, 收入合计, 基本支出 … span the heading rows)."""
+    eligible = _mergeable(rows, indicator_cells=6)
+    heading = False
+    for r, row in enumerate(rows):
+        if row and row[0].strip() == "机构名称":
+            heading = True
+        elif row and row[0].strip():
+            heading = False
+        if heading:
+            eligible[r] = set(range(len(row)))
+    return eligible
+
+
+def write_seed_001(folder: Path, path: Path) -> None:
+    blocks = parse_rows_by_blank_lines(seed(folder, "001"), lambda line: line.startswith("填报人"))
+    write_docx(blocks, path, _spans_001, _mergeable_001)
 
 
 # --- Excel (seed 003: a PDF converted to Excel) ---------------------------------------------------
@@ -201,6 +242,8 @@ def build(folder: Path, out: Path) -> list[Path]:
         blocks = parse_rows_by_blank_lines(seed(folder, number), paragraph)
         write_docx(blocks, out / name)
         written.append(out / name)
+    write_seed_001(folder, out / "seed001-jingzhou-2023.docx")
+    written.append(out / "seed001-jingzhou-2023.docx")
     lines = seed(folder, "002")
     for index, line in enumerate(lines):  # the vertical 绩效指标 came out of the PDF as a lone 效
         if line.strip() == "效" and lines[index + 1].startswith(" \t"):

@@ -14,11 +14,14 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QListWidget, QL
                                QScrollArea, QSplitter, QToolButton, QVBoxLayout, QWidget)
 
 from model import edits
+from model.carried import carried_paths
 from model.outline import find_outline
 from model.parsing import ParseError
-from model.report import PROJECT, find_report, level_of, project_report, report_id_of, section_numbers, word_count
+from model.report import (PROJECT, find_report, level_of, project_report, report_id_of, section_numbers, section_path,
+                          word_count)
 from model.report_draft import create_reports, draft_all, draft_section, remove_report, section_draft
-from model.report_edits import add_section, change_level, move_section, remove_section, set_section_text
+from model.report_edits import (add_section, change_level, keep_section_text, move_section, remove_section,
+                                set_section_text)
 
 from .field_editors import bound_fields
 from .form_page import MessageBanner
@@ -122,6 +125,8 @@ class ReportPage(QWidget):
         outline = find_outline(report.outline)
         numbers = section_numbers(report.sections)
         notes = self._notes()
+        carried = carried_paths(self.session.doc)
+        carried_count = 0
         general = notes.pop("", [])
         self.title_notes.setText("\n".join(f"⚠ {message}" for _, message in general))
         self.title_notes.setVisible(bool(general))
@@ -130,17 +135,21 @@ class ReportPage(QWidget):
             editor = self.editors[section.id]
             can = outline is not None and outline.section(section.key) is not None and bool(
                 outline.section(section.key).template)
-            editor.show_section(section, number, can)
+            last_year = section_path(self.report_id, section.id) in carried
+            carried_count += last_year
+            editor.show_section(section, number, can, last_year)
             editor.mark(notes.get(section.id, []))
             item = self.outline.item(row)
             marks = ("　⚠" if notes.get(section.id) else "") + ("　草稿" if section.draft and section.text.strip() else "")
+            marks += "　上年" if last_year else ""
             item.setText(f"{'　' * (level_of(section) - 1)}{number}{section.heading}{marks}")
             item.setForeground(QBrush(QColor("#8a6100" if notes.get(section.id) else "#202124")))
         self.outline.blockSignals(False)
         total = sum(word_count(s.text) for s in report.sections)
         drafts = sum(1 for s in report.sections if s.draft and s.text.strip())
         name = outline.name if outline else f"提纲“{report.outline}”（本机没有，不能起草）"
-        self.summary.setText(f"提纲：{name}　全文 {total} 字" + (f"　草稿 {drafts} 节" if drafts else ""))
+        self.summary.setText(f"提纲：{name}　全文 {total} 字" + (f"　草稿 {drafts} 节" if drafts else "")
+                             + (f"　上年文字 {carried_count} 节" if carried_count else ""))
         doc = self.session.doc
         missing = [p for p in doc.projects if project_report(doc, p.id) is None]
         self.buttons["project_reports"].setVisible(report.kind != PROJECT and bool(missing))
@@ -156,6 +165,7 @@ class ReportPage(QWidget):
             editor.textLeft.connect(self._text_left)
             editor.headingEdited.connect(self._heading_edited)
             editor.draftWanted.connect(self.draft_one)
+            editor.keepWanted.connect(self.keep_one)
             editor.focused.connect(self._focused)
             self.column_layout.insertWidget(index, editor)
             self.editors[section.id] = editor
@@ -302,6 +312,12 @@ class ReportPage(QWidget):
                 section.heading, section.text, new):
             return False
         return self.session.try_edit(lambda d: draft_section(d, self.session.evaluation, self.report_id, section_id))
+
+    def keep_one(self, section_id: str) -> bool:
+        """沿用: last year's text stays as it is and is no longer marked (undoable)."""
+        if not self.commit(section_id):
+            return False
+        return self.session.try_edit(keep_section_text, self.report_id, section_id)
 
     def confirm_replace(self, heading: str, old: str, new: str) -> bool:
         """The user's text beside the new draft; True to replace (tests replace this)."""

@@ -59,11 +59,13 @@ class SectionText(QPlainTextEdit):
 
 
 class SectionEditor(QFrame):
-    """Heading, text, draft mark, word count and 起草本节 of one section; findings marked on their paragraphs."""
+    """Heading, text, draft and 上年文字 marks, word count, 沿用 and 起草本节 of one section; findings marked on
+    their paragraphs."""
 
     textLeft = Signal(str)  # section id
     headingEdited = Signal(str, str)  # section id, text
     draftWanted = Signal(str)
+    keepWanted = Signal(str)  # 沿用: keep last year's text as it is
     focused = Signal(str)
 
     def __init__(self, section: ReportSection, parent=None):
@@ -80,13 +82,21 @@ class SectionEditor(QFrame):
         self.badge = QLabel("草稿")
         self.badge.setStyleSheet("color: #8a6100; background: #fff1c2; padding: 0 4px; border-radius: 2px;")
         self.badge.setToolTip("按各表起草的文字，尚未修改；修改后不再是草稿")
+        self.carried = QLabel("上年文字")
+        self.carried.setStyleSheet("color: #1a5e9a; background: #e3effa; padding: 0 4px; border-radius: 2px;")
+        self.carried.setToolTip("新建下一年度时沿用的上年文字，尚未按本年度修改；修改后（或点“沿用”）不再标记")
+        self.keep_button = QToolButton()
+        self.keep_button.setText("沿用")
+        self.keep_button.setToolTip("内容不必修改：保留上年的文字，不再标记为上年文字（可撤销）")
+        self.keep_button.clicked.connect(lambda: self.keepWanted.emit(self.section_id))
         self.count = QLabel()
         self.count.setStyleSheet("color: #5f6368;")
         self.draft_button = QToolButton()
         self.draft_button.setText("起草本节")
         self.draft_button.setToolTip("按各表数据起草这一节（已有文字时先对照再决定）")
         self.draft_button.clicked.connect(lambda: self.draftWanted.emit(self.section_id))
-        for widget in (self.number, self.heading, self.badge, self.count, self.draft_button):
+        for widget in (self.number, self.heading, self.badge, self.carried, self.keep_button, self.count,
+                       self.draft_button):
             top.addWidget(widget, 1 if widget is self.heading else 0)
         layout.addLayout(top)
         self.text = SectionText()
@@ -105,7 +115,7 @@ class SectionEditor(QFrame):
             self.focused.emit(self.section_id)
         return super().eventFilter(watched, event)
 
-    def show_section(self, section: ReportSection, number: str, can_draft: bool) -> None:
+    def show_section(self, section: ReportSection, number: str, can_draft: bool, carried: bool = False) -> None:
         """Follow the document; never while the user is typing here."""
         self.level = section.level or 1
         font = self.heading.font()
@@ -118,6 +128,8 @@ class SectionEditor(QFrame):
         if not self.text.hasFocus() and self.text.toPlainText() != section.text:
             self.text.setPlainText(section.text)
         self.badge.setVisible(section.draft and bool(section.text.strip()))
+        self.carried.setVisible(carried)  # ``carried``: still last year's text (model.carried)
+        self.keep_button.setVisible(carried)
         self.count.setText(f"{word_count(section.text)} 字")
         self.draft_button.setEnabled(can_draft)
 

@@ -85,7 +85,9 @@ class YearController:
                 framework = builtin_framework(fitting)
         if not window.files.maybe_save():
             return False
-        window.set_session(Session(next_year(doc, framework), modified=True))
-        window.statusBar().showMessage(f"已建立 {year} 年度文档：沿用了项目、指标和年度指标值，实际完成值、得分和资金数已清空；"
-                                       f"请保存", 15000)
+        new = next_year(doc, framework)
+        window.set_session(Session(new, modified=True))
+        texts = f"；{len(new.carried)} 段上年的文字（报告各节等）已标为“上年文字”，请逐一修改" if new.carried else ""
+        window.statusBar().showMessage(f"已建立 {year} 年度文档：沿用了项目、指标和年度指标值，实际完成值、得分和资金数已清空"
+                                       f"{texts}；请保存", 15000)
         return True
