@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-CURRENT = 3
+CURRENT = 4
 
 
 def _v1_to_v2(data: dict) -> dict:
@@ -44,7 +44,16 @@ def _v2_to_v3(data: dict) -> dict:
     return data
 
 
-STEPS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(data: dict) -> dict:
+    """Version 4 (issue 13): ``carried``, the texts a 新年度 took over from last year (absent: none). Nothing
+    moves; the version changes so that an older program refuses the file with 请升级程序 rather than
+    "有无法识别的字段 carried"."""
+    data = dict(data)
+    data["version"] = 4
+    return data
+
+
+STEPS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def upgrade(data: dict, version: int) -> dict:

@@ -168,7 +168,7 @@ def test_indicator_without_result_and_later_years(jingzhou):
 def test_file_round_trip_and_strict_reading(tmp_path, jingzhou):
     assert storage.loads(storage.dumps(jingzhou)) == jingzhou
     data = json.loads(example_path("jingzhou-2023").read_text(encoding="utf-8"))
-    assert data["version"] == 3 and data["comprehensive"]["organisations"][0]["expense"]["total"] == "6688.63"
+    assert data["version"] == storage.FORMAT_VERSION and data["comprehensive"]["organisations"][0]["expense"]["total"] == "6688.63"
     data["comprehensive"]["organisations"][0]["expense"]["total"] = "六千"
     with pytest.raises(storage.DocumentError, match="机构 → 第1行 → 年度支出和结余情况 → 支出合计：应为数字"):
         storage.from_dict(data)
