@@ -199,5 +199,16 @@ def run(path: Optional[str] = None) -> int:
     if os.environ.get("JXZP_STARTUP_STAMPS"):
         _AfterPaint(window, lambda: True, lambda: _stamp("window"))
         _AfterPaint(window, lambda: window.session is not None, lambda: (_stamp("document"), QApplication.quit()))
+    app.aboutToQuit.connect(lambda: _quitting(window))
     window.show()
     return app.exec()
+
+
+def _quitting(window: MainWindow) -> None:
+    """QApplication.quit()/exit() past the window's close (a session manager, a test harness): nothing asked,
+    unsaved work kept in the autosave that the next start offers back."""
+    try:
+        if window.isVisible():
+            window.close_unattended()
+    except RuntimeError:  # the window is already gone
+        pass

@@ -84,7 +84,7 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
                           QStyle.StandardPixmap.SP_FileDialogContentsView))
     menu.addAction(action("print", "打印…", exports.print_, QKeySequence.StandardKey.Print))
     menu.addSeparator()
-    menu.addAction(action("quit", "退出", window.close, QKeySequence.StandardKey.Quit))
+    menu.addAction(action("quit", "退出", window.close, "Ctrl+Q"))  # StandardKey.Quit is empty on Windows
 
     menu = bar.addMenu("编辑(&E)")
     undo = action("undo", "撤销", window.undo, QKeySequence.StandardKey.Undo, QStyle.StandardPixmap.SP_ArrowBack)
