@@ -14,23 +14,42 @@ from tests.conftest import example_path  # noqa: E402
 D = Decimal
 
 
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
+def open_window(qtbot, tmp_path, monkeypatch, example="tianyuan-2024", prepare=None):
+    """A quiet window (its own settings folder) on a copy of an example, shown at 1400×900.
+
+    ``prepare(doc)``: change the copy before it is opened (e.g. drop its reports)."""
     monkeypatch.setenv("JXZP_CONFIG_DIR", str(tmp_path / "config"))
     from ui.main_window import MainWindow
     from ui.settings import Settings, config_dir
     config = config_dir()
     win = MainWindow(Settings(config), config, quiet=True)
     qtbot.addWidget(win)
-    path = tmp_path / "tianyuan.jxzp"
-    shutil.copy(example_path("tianyuan-2024"), path)
+    path = tmp_path / f"{example.split('-')[0]}.jxzp"
+    if prepare is None:
+        shutil.copy(example_path(example), path)
+    else:
+        from model import storage
+        doc = storage.load(example_path(example))
+        prepare(doc)
+        storage.save(doc, path)
     assert win.files.open_path(path)
     win.resize(1400, 900)
     win.show()
     qtbot.waitExposed(win)
+    return win
+
+
+def window_on(qtbot, tmp_path, monkeypatch, example, prepare=None):
+    """open_window for a fixture: yields the window, then closes it without asking."""
+    win = open_window(qtbot, tmp_path, monkeypatch, example, prepare)
     yield win
     win.session.undo_stack.setClean()
     win.close()
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    yield from window_on(qtbot, tmp_path, monkeypatch, "tianyuan-2024")
 
 
 def page_of(window, key):

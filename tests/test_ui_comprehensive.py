@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from tests.conftest import example_path  # noqa: E402
-from tests.test_ui import cell_text, page_of, plain, type_into  # noqa: E402
+from tests.test_ui import window_on, cell_text, page_of, plain, type_into  # noqa: E402
 
 D = Decimal
 KEY = "comprehensive"
@@ -17,21 +17,7 @@ KEY = "comprehensive"
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("JXZP_CONFIG_DIR", str(tmp_path / "config"))
-    from ui.main_window import MainWindow
-    from ui.settings import Settings, config_dir
-    config = config_dir()
-    win = MainWindow(Settings(config), config, quiet=True)
-    qtbot.addWidget(win)
-    path = tmp_path / "jingzhou.jxzp"
-    shutil.copy(example_path("jingzhou-2023"), path)
-    assert win.files.open_path(path)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.session.undo_stack.setClean()
-    win.close()
+    yield from window_on(qtbot, tmp_path, monkeypatch, "jingzhou-2023")
 
 
 def enter(page, binding, text):

@@ -1,7 +1,6 @@
 """The unit's own framework in the window: 新建 by year, the editor, 更换指标体系, framework files —
 and the documents issue 7 names, made in the window, scored, checked, saved, reopened and exported."""
 import json
-import shutil
 import subprocess
 from decimal import Decimal
 from pathlib import Path
@@ -12,28 +11,14 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QDialog, QPushButton  # noqa: E402
 
-from tests.conftest import example_path  # noqa: E402
+from tests.test_ui import window_on  # noqa: E402
 
 D = Decimal
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("JXZP_CONFIG_DIR", str(tmp_path / "config"))
-    from ui.main_window import MainWindow
-    from ui.settings import Settings, config_dir
-    config = config_dir()
-    win = MainWindow(Settings(config), config, quiet=True)
-    qtbot.addWidget(win)
-    path = tmp_path / "lukou.jxzp"
-    shutil.copy(example_path("lukou-2023"), path)
-    assert win.files.open_path(path)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.session.undo_stack.setClean()
-    win.close()
+    yield from window_on(qtbot, tmp_path, monkeypatch, "lukou-2023")
 
 
 def click(qtbot, dialog, text):

@@ -1,43 +1,25 @@
 """The 自评报告 pages, offscreen: typing, undo, drafting, section commands, findings marked and jumped to."""
-import shutil
 
 import pytest
 
 pytest.importorskip("PySide6")
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from model import storage  # noqa: E402
 from model.report import overall_report  # noqa: E402
-from tests.conftest import example_path  # noqa: E402
+from tests.test_ui import open_window as ui_window, window_on  # noqa: E402
 
 
 def open_window(qtbot, tmp_path, monkeypatch, name="tianyuan-2024", reports=True):
-    monkeypatch.setenv("JXZP_CONFIG_DIR", str(tmp_path / "config"))
-    from ui.main_window import MainWindow
-    from ui.settings import Settings, config_dir
-    config = config_dir()
-    win = MainWindow(Settings(config), config, quiet=True)
-    qtbot.addWidget(win)
-    path = tmp_path / f"{name}.jxzp"
-    if reports:
-        shutil.copy(example_path(name), path)
-    else:
-        doc = storage.load(example_path(name))
-        doc.reports = []
-        storage.save(doc, path)
-    assert win.files.open_path(path)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return ui_window(qtbot, tmp_path, monkeypatch, name, None if reports else drop_reports)
+
+
+def drop_reports(doc):
+    doc.reports = []
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    win = open_window(qtbot, tmp_path, monkeypatch)
-    yield win
-    win.session.undo_stack.setClean()
-    win.close()
+    yield from window_on(qtbot, tmp_path, monkeypatch, "tianyuan-2024")
 
 
 def report_page(window, index=0):

@@ -1,5 +1,4 @@
 """The window's 提交前检查 and provisional 总分, offscreen: status bar, grid, findings page, F8."""
-import shutil
 from decimal import Decimal
 
 import pytest
@@ -7,41 +6,19 @@ import pytest
 pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 
-from tests.conftest import example_path  # noqa: E402
+from tests.test_ui import window_on  # noqa: E402
 
 D = Decimal
 
 
-def open_window(qtbot, tmp_path, monkeypatch, name):
-    monkeypatch.setenv("JXZP_CONFIG_DIR", str(tmp_path / "config"))
-    from ui.main_window import MainWindow
-    from ui.settings import Settings, config_dir
-    config = config_dir()
-    win = MainWindow(Settings(config), config, quiet=True)
-    qtbot.addWidget(win)
-    path = tmp_path / f"{name}.jxzp"
-    shutil.copy(example_path(name), path)
-    assert win.files.open_path(path)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    win = open_window(qtbot, tmp_path, monkeypatch, "tianyuan-2024")
-    yield win
-    win.session.undo_stack.setClean()
-    win.close()
+    yield from window_on(qtbot, tmp_path, monkeypatch, "tianyuan-2024")
 
 
 @pytest.fixture
 def yueyanglou(qtbot, tmp_path, monkeypatch):
-    win = open_window(qtbot, tmp_path, monkeypatch, "yueyanglou-2023")
-    yield win
-    win.session.undo_stack.setClean()
-    win.close()
+    yield from window_on(qtbot, tmp_path, monkeypatch, "yueyanglou-2023")
 
 
 def total_cell(page, key):
