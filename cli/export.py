@@ -5,8 +5,8 @@ import sys
 from pathlib import Path
 from typing import Optional, TextIO
 
-from model import storage
 
+from .documents import load_document
 from .errors import writing
 
 EXIT_OK, EXIT_UNREADABLE, EXIT_UNWRITABLE = 0, 2, 3
@@ -21,10 +21,8 @@ def run(file: str, formats: str, out: Optional[str], stdout: Optional[TextIO] = 
     except ExportError as error:
         stderr.write(f"错误：{error}\n")
         return EXIT_UNREADABLE
-    try:
-        doc = storage.load(file)
-    except storage.DocumentError as error:
-        stderr.write(f"无法读取 {file}：{error}\n")
+    doc = load_document(file, stderr)
+    if doc is None:
         return EXIT_UNREADABLE
     folder = Path(out) if out else Path(file).resolve().parent
     try:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Optional, TextIO
 
+from .documents import load_document
 from .outputs import refuse_output
 
 EXIT_OK, EXIT_UNREADABLE, EXIT_UNWRITABLE = 0, 2, 3
@@ -24,10 +25,8 @@ def run(file: str, out: str, framework: str = "keep", force: bool = False, stdou
     target = Path(out)
     if refuse_output(out, force, stderr):
         return EXIT_UNWRITABLE
-    try:
-        doc = storage.load(file)
-    except storage.DocumentError as error:
-        stderr.write(f"无法读取 {file}：{error}\n")
+    doc = load_document(file, stderr)
+    if doc is None:
         return EXIT_UNREADABLE
     chosen = None
     if framework != "keep":

@@ -12,16 +12,16 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
+from .documents import load_document
+
 EXIT_OK, EXIT_UNREADABLE, EXIT_UNWRITABLE = 0, 2, 3
 
 
 def run(file: str, pdf: str, stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr) -> int:
     from model import storage
     from model.layout import build_layouts
-    try:
-        doc = storage.load(file)
-    except storage.DocumentError as error:
-        stderr.write(f"无法读取 {file}：{error}\n")
+    doc = load_document(file, stderr)
+    if doc is None:
         return EXIT_UNREADABLE
     layouts = build_layouts(doc)
     if not layouts:

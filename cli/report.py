@@ -17,6 +17,8 @@ from model.evaluation import evaluate
 from model.jsonread import FormatError
 from model.report import full_heading, ordered_reports, paragraphs, report_key, report_title, section_numbers
 
+from .documents import load_document
+
 EXIT_OK, EXIT_UNREADABLE, EXIT_UNWRITABLE = 0, 2, 3
 
 
@@ -61,10 +63,8 @@ def run(file: Optional[str], draft: bool, out_path: Optional[str], outline: Opti
     if file is None:
         stderr.write("错误：缺少文档（FILE）\n")
         return EXIT_UNREADABLE
-    try:
-        doc = storage.load(file)
-    except storage.DocumentError as error:
-        stderr.write(f"无法读取 {file}：{error}\n")
+    doc = load_document(file, stderr)
+    if doc is None:
         return EXIT_UNREADABLE
     if not draft:
         _print_reports(doc, stdout)

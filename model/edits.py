@@ -160,7 +160,8 @@ def toggle_closing(doc: Document, project_id: str) -> SetField:
 
 # --- indicator rows -------------------------------------------------------------------------
 
-def _scored(doc: Document, form_key: str) -> ScoredForm:
+def scored_form(doc: Document, form_key: str) -> ScoredForm:
+    """The scored form (整体表 or a project's) at ``form_key``; EditError when there is none."""
     try:
         form = doc.form(form_key)
     except KeyError:
@@ -182,7 +183,7 @@ def insert_indicator(doc: Document, form_key: str, level1: str, level2: str,
                      before: Optional[str] = None) -> InsertItem:
     """A new 三级指标 row in group (level1, level2): before row ``before``, after row ``after``,
     or at the group's end."""
-    form = _scored(doc, form_key)
+    form = scored_form(doc, form_key)
     framework = doc.framework_for(form)
     group = framework.group(level1)
     if group is None or level2 not in group.level2:
@@ -207,7 +208,7 @@ def insert_indicator(doc: Document, form_key: str, level1: str, level2: str,
 
 
 def remove_indicator(doc: Document, form_key: str, row_id: str) -> RemoveItem:
-    form = _scored(doc, form_key)
+    form = scored_form(doc, form_key)
     index = _row_index(form, row_id)
     row = form.indicators[index]
     return RemoveItem(f"{form_key}.indicators", index, row, f"删除指标行“{row.name or row.level2}”")
@@ -215,7 +216,7 @@ def remove_indicator(doc: Document, form_key: str, row_id: str) -> RemoveItem:
 
 def move_indicator(doc: Document, form_key: str, row_id: str, step: int) -> MoveItem:
     """Move a row up (step −1) or down (+1) within its 二级指标."""
-    form = _scored(doc, form_key)
+    form = scored_form(doc, form_key)
     index = _row_index(form, row_id)
     row = form.indicators[index]
     target = index + step

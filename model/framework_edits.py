@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from .document import FORM_BASIC, Document, IndicatorRow, ScoredForm
-from .edits import Compound, EditError, MoveItem, SetField
+from .edits import Compound, EditError, MoveItem, SetField, scored_form
 from .framework import Framework
 from .paths import form_of
 from .registry import FieldKind, specs
@@ -196,12 +196,7 @@ def change_framework(doc: Document, form_keys: list[str], framework: Framework) 
     if not form_keys:
         raise EditError("请选择要更换指标体系的表")
     for key in form_keys:
-        try:
-            form = doc.form(key)
-        except KeyError:
-            form = None
-        if form is None or not hasattr(form, "indicators"):
-            raise EditError(f"找不到表“{key}”")
+        scored_form(doc, key)  # EditError when there is no such form
     keep = {ident for path, ident in framework_references(doc) if form_of(path) not in form_keys}
     frameworks = {ident: fw for ident, fw in doc.frameworks.items() if ident in keep}
     chosen = unique_framework(frameworks, framework)
@@ -220,12 +215,7 @@ def change_framework(doc: Document, form_keys: list[str], framework: Framework) 
 
 def move_to_group(doc: Document, form_key: str, row_id: str, level1: str, level2: str) -> Compound:
     """The row under (level1, level2) of its form's framework, at the end of that group (one undo step)."""
-    try:
-        form = doc.form(form_key)
-    except KeyError:
-        form = None
-    if form is None or not hasattr(form, "indicators"):
-        raise EditError(f"找不到表“{form_key}”")
+    form = scored_form(doc, form_key)
     framework = doc.framework_for(form)
     group = framework.group(level1)
     if group is None or level2 not in group.level2:
