@@ -164,6 +164,7 @@ class FindingsView(QWidget):
         self.table.setWordWrap(False)  # one line a finding; the whole message is in the tooltip
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setMinimumHeight(self.fontMetrics().height() * 3)  # a low dock on a laptop still shows a row
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

@@ -21,7 +21,7 @@ from .framework_ops import FrameworkController
 from .menus import build_menus
 from .nav import FORM_BASIC, FORM_COMPREHENSIVE, FORM_OVERALL, PAGE_FINDINGS, PAGE_NEW_REPORT, PAGE_UNIT, NavPanel
 from .settings import Settings
-from .view_ops import ViewController, short_screen
+from .view_ops import ViewController, screen_size, short_screen
 
 # The domain model and the pages are imported when a document is opened, not before the first
 # paint: the window appears as fast as a bare Qt window and fills a moment later.
@@ -70,8 +70,9 @@ class MainWindow(QMainWindow):
         self.actions_: dict[str, QAction] = build_menus(self)
         from .project_flow import ProjectFlow
         self.project_flow = ProjectFlow(self)  # a project's 本级专项资金 row follows it
-        self.resize(1400, 900)
-        self.resizeDocks([self.dock], [120 if short_screen(self) else 170], Qt.Orientation.Vertical)  # room for the form
+        width, height = screen_size(self)
+        self.resize(min(1400, width - 16), min(900, height - 40))  # a first start fits the screen (frame, title)
+        self.resizeDocks([self.dock], [100 if short_screen(self) else 170], Qt.Orientation.Vertical)  # room for the form
         if settings.geometry is not None:
             self.restoreGeometry(settings.geometry)
         if settings.window_state is not None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 import shiboken6
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QStyle, QToolBar
 
 from .view_ops import short_screen
 
@@ -162,10 +162,13 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
                           tip="各张表、颜色、快捷键、计分规则和每一条审核的说明（F1 打开当前表的说明）"))
     menu.addAction(action("about", "关于", lambda: _about(window)))
 
-    toolbar = window.addToolBar("常用")
+    if short_screen(window):  # a 1366×768 laptop: the icons beside the menus, the rows matter more
+        toolbar = QToolBar("常用", window)
+        toolbar.setIconSize(QSize(18, 18))
+        bar.setCornerWidget(toolbar, Qt.Corner.TopRightCorner)
+    else:
+        toolbar = window.addToolBar("常用")
     toolbar.setObjectName("mainToolbar")
-    if short_screen(window):
-        toolbar.setIconSize(QSize(20, 20))  # a 1366×768 laptop: the rows matter more than the icons
     for key in ("new", "open", "save", "undo", "redo", "export_all", "preview"):
         toolbar.addAction(actions[key])
     return actions
