@@ -173,3 +173,19 @@ def test_seed_002s_total_rows_are_edited_in_place(window, qtbot, tmp_path):
     page = page_of(window, "overall")  # refreshed when shown again
     assert page.model.layout.bound("overall.funding.rate").text == "—"
     assert "合计" not in [c.text for c in page.model.layout.cells]
+
+
+def test_a_figure_wider_than_its_cell_is_drawn_smaller_not_clipped(qapp):
+    """6688.63 in the narrow 公共财政拨款 column read as “5688.63” when its first digit was cut off."""
+    from PySide6.QtGui import QImage, QPainter
+    from ui.delegates import _fit_figure
+    image = QImage(200, 40, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    size = painter.font().pointSizeF()
+    width = painter.fontMetrics().horizontalAdvance("6688.63")
+    _fit_figure(painter, "6688.63", width + 5)
+    assert painter.font().pointSizeF() == size  # it fits: as it is
+    _fit_figure(painter, "6688.63", width * 3 // 4)
+    assert painter.font().pointSizeF() < size
+    assert painter.fontMetrics().horizontalAdvance("6688.63") <= width * 3 // 4 + 2
+    painter.end()

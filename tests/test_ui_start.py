@@ -9,7 +9,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QAction  # noqa: E402
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox, QFileDialog,  # noqa: E402
-                               QGroupBox, QLabel, QLineEdit, QMenu, QMessageBox, QTabBar)
+                               QGroupBox, QLabel, QLineEdit, QMenu, QMessageBox, QTabBar, QTreeView)
 
 from tests.conftest import example_path  # noqa: E402
 from tests.test_ui import window  # noqa: E402,F401 - the window fixture
@@ -120,18 +120,25 @@ def english(items, folder):
 
 
 @pytest.mark.parametrize("mode", ["open", "save", "folder"])
-def test_qts_file_dialog_is_all_chinese(chinese_app, window, tmp_path, mode):
+def test_qts_file_dialog_is_all_chinese(chinese_app, window, qtbot, tmp_path, mode):
     """The non-native dialog (Linux without a desktop's own) has every label, button and tip in Chinese."""
     from ui.file_ops import FILE_FILTER
-    dialog = QFileDialog(window, "打开", str(tmp_path), FILE_FILTER)
+    (tmp_path / "去年的表").mkdir()  # the list's 类型 column: a folder, a document, a text file
+    shutil.copy(example_path("lukou-2023"), tmp_path / "路口.jxzp")
+    (tmp_path / "说明.txt").write_text("说明", encoding="utf-8")
+    dialog = QFileDialog(window, "打开", str(tmp_path), "所有文件 (*)" if mode == "open" else FILE_FILTER)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     if mode == "save":
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     if mode == "folder":
         dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.show()
-    QApplication.processEvents()
+    view = dialog.findChild(QTreeView)
+    qtbot.waitUntil(lambda: view.model().rowCount(view.rootIndex()) >= (1 if mode == "folder" else 3))
     labels = texts(dialog)
+    model, root = view.model(), view.rootIndex()
+    for row in range(model.rowCount(root)):  # type and date (names are the user's; sizes follow the
+        labels += [str(model.data(model.index(row, column, root)) or "") for column in (2, 3)]  # system locale)
     assert any("查找范围" in t for t in labels) and any("文件类型" in t for t in labels) or mode == "folder"
     assert english(labels, tmp_path) == []
     dialog.close()

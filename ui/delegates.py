@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPolygon, QTextCursor
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygon, QTextCursor
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QLineEdit, QPlainTextEdit, QStyle,
                                QStyledItemDelegate)
 
@@ -51,6 +51,18 @@ class MultiLineEditor(QPlainTextEdit):
             self.delegate.closeEditor.emit(self, hint)
             return
         super().keyPressEvent(event)
+
+
+def _fit_figure(painter: QPainter, text: str, width: int) -> None:
+    """Draw a figure wider than its cell smaller, as the printed form does, rather than clip its first digits."""
+    needed = painter.fontMetrics().horizontalAdvance(text)
+    if needed > width > 0:
+        font = QFont(painter.font())
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(max(font.pointSizeF() * width / needed, font.pointSizeF() * 0.6))
+        else:
+            font.setPixelSize(max(int(font.pixelSize() * width / needed), 6))
+        painter.setFont(font)
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -135,6 +147,10 @@ class CellDelegate(QStyledItemDelegate):
             painter.drawText(inner, int(Qt.AlignmentFlag.AlignCenter), stacked)
             return
         align = index.data(Qt.ItemDataRole.TextAlignmentRole) or int(Qt.AlignmentFlag.AlignLeft)
+        if cell.fmt.numeric and "\n" not in text:
+            _fit_figure(painter, text, inner.width())
+            painter.drawText(inner, int(align), text)  # a figure never breaks (6688.63 is not 6688. / 63)
+            return
         painter.drawText(inner, int(align) | int(Qt.TextFlag.TextWordWrap), text)
 
     @staticmethod

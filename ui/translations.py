@@ -46,6 +46,7 @@ def load_supplement() -> dict[str, dict[str, str]]:
 def install(app) -> list[QTranslator]:
     """Install the catalogues and the supplement on ``app``; the translators (kept alive by ``app``)."""
     installed = []
+    QLocale.setDefault(CHINESE)  # file types (纯文本文档) and sizes in Qt's widgets even on a C-locale system
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name in CATALOGUES:
         translator = QTranslator(app)
