@@ -5,8 +5,10 @@ from typing import Any, Optional
 
 from model.document import Document, ScoredForm, form_kind, form_title
 from model.evaluation import Evaluation
+from model.findings import GROUP_LABELS
 from model.jsonread import dec_text
 from model.money import Amount, percent, q2
+from model.places import place_of
 from model.scoring import FormResult
 
 
@@ -68,7 +70,8 @@ def summarize(doc: Document, evaluation: Evaluation, file: str) -> dict[str, Any
                       "provisional": bool(provisional), "provisional_reasons": [f.message for f in provisional],
                       "indicators": _indicators(key, doc.form(key), result)})
     findings = [{"severity": f.severity, "code": f.code, "message": f.message, "form": form_kind(f.form),
-                 "form_title": form_title(doc, f.form), "location": f.path, "group": f.group}
+                 "form_title": form_title(doc, f.form), "location": f.path, "place": place_of(doc, f.path),
+                 "group": f.group, "group_label": GROUP_LABELS.get(f.group, f.group)}
                 for f in evaluation.findings]
     to_fix = evaluation.to_fix()
     submission = {"ready": not to_fix, "open_items": len(to_fix),

@@ -64,7 +64,9 @@ def _sheet(workbook: Workbook, title: str, header: tuple, rows: Iterable[list]) 
 
 
 def unit_row(summary: dict) -> list:
-    overall = next((f for f in summary["forms"] if f["form"] == "overall"), None)
+    # the 整体 form: the Hunan 整体自评表, or the 怀化 comprehensive form that stands for it
+    overall = next((f for f in summary["forms"] if f["form"] == "overall"), None) or \
+        next((f for f in summary["forms"] if f["form"] == "comprehensive"), None)
     projects = [f for f in summary["forms"] if f["form"] == "project"]
     errors = sum(1 for f in summary["findings"] if f["severity"] == "error")
     lowest = min((_number(f["total_score"]) for f in projects), default=None)
@@ -89,11 +91,12 @@ def write_summary(summaries: list[dict], failures: list[tuple[str, str]], path: 
         _sheet(workbook, "汇总", UNITS, units)
         _sheet(workbook, "各表得分", FORMS, (
             [s["file"], s["unit"], s["year"], f["title"], _number(f["execution_rate"]), _number(f["total_score"]),
-             f["grade"], "是" if f.get("provisional") else ""]
+             f["grade"], "是" if f.get("provisional") else "否"]
             for s in summaries for f in s["forms"] if f["form"] != "basic_data"))
         _sheet(workbook, "审核发现", FINDINGS, (
-            [s["file"], s["unit"], s["year"], "错误" if f["severity"] == "error" else "提示", f.get("group", ""),
-             f["form_title"], f["location"], f["message"]] for s in summaries for f in s["findings"]))
+            [s["file"], s["unit"], s["year"], "错误" if f["severity"] == "error" else "提示",
+             f.get("group_label", f.get("group", "")), f["form_title"], f.get("place") or f["location"], f["message"]]
+            for s in summaries for f in s["findings"]))
         workbook.save(buffer)
 
     return write_output(Path(path), render)

@@ -100,10 +100,16 @@ def test_summary_of_a_folder(bureau, tmp_path):
     assert tianyuan[5] == 5 and tianyuan[11] == "是"
     assert by_file["yueyanglou-2023.jxzp"][11] == "否" and by_file["yueyanglou-2023.jxzp"][12] == "是"
     assert by_file["broken.jxzp"][-1].startswith("无法读取")
+    jingzhou = by_file["jingzhou-2023.jxzp"]  # the 怀化 form stands for the 整体自评表
+    assert jingzhou[3] == 94 and jingzhou[4] == "优"
     findings = list(book["审核发现"].iter_rows(values_only=True))
-    assert any(row[1] == "岳阳市洞庭新城项目建设岳阳楼区工作部" and row[6] == "overall.stated_total" for row in findings)
+    assert any(row[1] == "岳阳市洞庭新城项目建设岳阳楼区工作部" and row[6] == "表上总分" for row in findings)
+    assert any(row[6] == "绩效指标第2行“集体项目交地面积” → 偏差原因分析及改进措施" for row in findings)
+    assert {row[4] for row in findings[1:]} <= {"提交前检查", "审核", "合理性"}  # in words, not codes
+    assert not any("[" in (row[6] or "") for row in findings[1:])  # places a reviewer can find, not paths
     forms = list(book["各表得分"].iter_rows(values_only=True))
     assert sum(1 for row in forms if row[0].endswith("tianyuan-2024.jxzp")) == 6
+    assert {row[7] for row in forms[1:]} <= {"是", "否"}
 
 
 def test_summary_with_nothing_to_read(tmp_path):
