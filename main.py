@@ -7,6 +7,9 @@ COMMANDS = ("check", "export", "print", "report", "screenshot", "import", "new-y
 def _main() -> int:
     argv = sys.argv[1:]
     if len(argv) <= 1 and not (argv and (argv[0] in COMMANDS or argv[0].startswith("-"))):
+        from cli.display import EXIT_NO_DISPLAY, refuse_without_display
+        if refuse_without_display():
+            return EXIT_NO_DISPLAY
         from ui.app import run  # the everyday start: straight to the window, nothing else imported
         return run(argv[0] if argv else None)
     from cli.app import main

@@ -6,6 +6,7 @@ import sys
 from typing import Optional, Sequence
 
 from . import bundle
+from .display import EXIT_NO_DISPLAY, refuse_without_display
 
 _ARGPARSE_MESSAGES = (  # argparse speaks English; accountants read Chinese
     (r"the following arguments are required: (.*)", r"缺少参数：\1"),
@@ -138,18 +139,21 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     return guarded(lambda: _dispatch(argv), debug)
 
 
+def _open_window(argv: list[str], file: Optional[str]) -> int:
+    if refuse_without_display():
+        return EXIT_NO_DISPLAY
+    if bundle.qt_missing():
+        return bundle.hand_over(argv)
+    from ui.app import run  # the everyday start: no argument parsing needed
+    return run(file)
+
+
 def _dispatch(argv: list[str]) -> int:
     if len(argv) <= 1 and not (argv and (argv[0] in COMMANDS or argv[0].startswith("-"))):
-        if bundle.qt_missing():
-            return bundle.hand_over(argv)
-        from ui.app import run  # the everyday start: no argument parsing needed
-        return run(argv[0] if argv else None)
+        return _open_window(argv, argv[0] if argv else None)
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         args = build_window_parser().parse_args(argv)
-        if bundle.qt_missing():
-            return bundle.hand_over(argv)
-        from ui.app import run
-        return run(args.file)
+        return _open_window(argv, args.file)
     args = build_parser().parse_args(argv)
     if args.command in QT_COMMANDS and bundle.qt_missing():
         return bundle.hand_over(argv)

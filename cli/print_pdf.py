@@ -33,7 +33,9 @@ def run(file: str, pdf: str, stdout: TextIO = sys.stdout, stderr: TextIO = sys.s
 
     from ui.app import create_app
     from ui.printing import paint_layouts
+    from ui.qt_messages import quiet_platform_notes
     create_app()
+    quiet_platform_notes()
     target = Path(pdf)
     with tempfile.TemporaryDirectory(prefix="jxzp-print-") as folder:
         scratch = Path(folder) / "print.pdf"

@@ -142,3 +142,14 @@ def test_provisional_totals_are_marked(tmp_path):
 
     project = json.loads(run("check", "--json", saved_copy(tmp_path, above)).stdout)["forms"][2]
     assert project["provisional"] is True and "超过分值" in project["provisional_reasons"][0]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a Linux desktop's DISPLAY")
+@pytest.mark.parametrize("argv", [[], ["某单位.jxzp"], ["frobnicate"]])
+def test_the_window_without_a_display_says_so_in_chinese(argv):
+    import os
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), *argv], capture_output=True, text=True,
+                            encoding="utf-8", cwd=ROOT, timeout=60, env=env)
+    assert result.returncode == 2 and "没有图形界面" in result.stderr and "check" in result.stderr
+    assert "qt.qpa" not in result.stderr and "Aborted" not in result.stderr

@@ -104,6 +104,21 @@ def test_screenshot_size_is_a_screen_the_window_fills(tmp_path):
     assert result.returncode == 2 and "宽x高" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_screenshot_that_cannot_be_written_exits_3_and_says_why(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", JXZP_CONFIG_DIR=str(tmp_path / "config"))
+    shots = tmp_path / "shots"
+    (shots / "01-单位信息.png").mkdir(parents=True)  # the first page's file cannot be written
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "screenshot", str(example_path("lukou-2023")),
+                             "--out", str(shots)], capture_output=True, text=True, env=env, timeout=180)
+    assert result.returncode == 3 and "01-单位信息.png" in result.stderr and "Traceback" not in result.stderr
+    assert "This plugin" not in result.stderr and "开发者" not in result.stderr  # no Qt noise, not a program bug
+    (tmp_path / "file").write_text("x")
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "screenshot", str(example_path("lukou-2023")),
+                             "--out", str(tmp_path / "file" / "shots")], capture_output=True, text=True, env=env,
+                            timeout=180)
+    assert result.returncode == 3 and "无法建立文件夹" in result.stderr
+
+
 @pytest.mark.parametrize("arguments", [[], [str(example_path("lukou-2023"))]])
 def test_main_without_a_command_opens_the_window(tmp_path, arguments):
     stamps = tmp_path / "stamps.txt"
