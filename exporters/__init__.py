@@ -7,6 +7,7 @@ from typing import Iterable, Optional
 
 from model.document import Document
 from model.evaluation import Evaluation, evaluate
+from model.oserrors import os_reason
 
 from .common import FORMATS, ExportError, output_stem
 
@@ -43,10 +44,12 @@ def export(doc: Document, formats: Iterable[str], folder: str | os.PathLike,
     files already written complete and no partial file behind.
     """
     target = Path(folder)
+    if target.exists() and not target.is_dir():
+        raise ExportError(f"“{target}”是一个文件，不是文件夹；请给出导出到的文件夹")
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ExportError(f"无法创建导出文件夹“{target}”：{error.strerror or error}") from None
+        raise ExportError(f"无法创建导出文件夹“{target}”：{os_reason(error)}") from None
     if not target.is_dir():
         raise ExportError(f"“{target}”不是文件夹")
     evaluation = evaluation or evaluate(doc)

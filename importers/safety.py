@@ -14,6 +14,8 @@ import zipfile
 from pathlib import Path
 from typing import Optional
 
+from model.oserrors import os_reason
+
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a filled form set is well under 1 MB
 MAX_MEMBER_BYTES = 64 * 1024 * 1024  # inflated size of any one part
 MAX_TOTAL_BYTES = 200 * 1024 * 1024  # inflated size of the whole package
@@ -54,7 +56,7 @@ def sniff(path: Path) -> str:
                 body = head + handle.read(4 * 1024 * 1024)
                 return "ole-encrypted" if _ENCRYPTED in body else "ole"
     except OSError as error:
-        raise ImportRefused(f"无法读取“{path.name}”：{error.strerror or error}") from None
+        raise ImportRefused(f"无法读取“{path.name}”：{os_reason(error, writing=False)}") from None
     return "empty" if not head else "other"
 
 
@@ -65,7 +67,7 @@ def check_file(path: Path) -> None:
     except FileNotFoundError:
         raise ImportRefused(f"找不到文件“{path}”") from None
     except OSError as error:
-        raise ImportRefused(f"无法读取“{path.name}”：{error.strerror or error}") from None
+        raise ImportRefused(f"无法读取“{path.name}”：{os_reason(error, writing=False)}") from None
     import stat
     if not stat.S_ISREG(info.st_mode):
         raise ImportRefused(f"“{path.name}”不是普通文件，无法导入")

@@ -19,6 +19,7 @@ from typing import Any
 
 from .framework import Framework, builtin_framework, framework_from_reader
 from .jsonread import FormatError, Reader
+from .oserrors import os_reason
 from .resources import resource_dir
 from .storage import write_atomic
 
@@ -94,7 +95,7 @@ def load(path: str | os.PathLike) -> Framework:
     except PermissionError:
         raise FrameworkFileError(f"没有读取{name}的权限") from None
     except OSError as error:
-        raise FrameworkFileError(f"无法读取{name}：{error.strerror or error}") from None
+        raise FrameworkFileError(f"无法读取{name}：{os_reason(error, writing=False)}") from None
     if len(raw) > MAX_BYTES:
         raise FrameworkFileError(f"{name}过大，不是指标体系文件")
     if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):

@@ -46,7 +46,10 @@ def test_unwritable_output_leaves_nothing_half_written(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     result = run("export", example_path("lukou-2023"), "--out", blocker / "sub")
-    assert result.returncode == 3 and "无法创建导出文件夹" in result.stderr
+    assert result.returncode == 3 and "无法创建导出文件夹" in result.stderr and "路径中有一段不是文件夹" in result.stderr
+    assert "Not a directory" not in result.stderr  # the system's English stays out
+    result = run("export", example_path("lukou-2023"), "--out", blocker)
+    assert result.returncode == 3 and "是一个文件，不是文件夹" in result.stderr and "File exists" not in result.stderr
     out = tmp_path / "out"
     out.mkdir()
     (out / "株洲市渌口区征地工作协调服务中心-2023年度绩效自评.docx").mkdir()  # the target is taken (as if locked)
