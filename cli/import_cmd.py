@@ -41,8 +41,9 @@ def run(sources: list[str], out: str, as_json: bool = False, force: bool = False
     from model.evaluation import evaluate
 
     target = Path(out)
-    if refuse_output(out, force, stderr):
-        return EXIT_UNWRITABLE
+    refused = refuse_output(out, force, stderr)
+    if refused is not None:
+        return refused
     try:
         doc, report = import_files(sources)
     except ImportRefused as error:

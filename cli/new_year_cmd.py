@@ -23,8 +23,9 @@ def run(file: str, out: str, framework: str = "keep", force: bool = False, stdou
     from model.new_year import fitting_framework_id, next_year
 
     target = Path(out)
-    if refuse_output(out, force, stderr):
-        return EXIT_UNWRITABLE
+    refused = refuse_output(out, force, stderr)
+    if refused is not None:
+        return refused
     doc = load_document(file, stderr)
     if doc is None:
         return EXIT_UNREADABLE

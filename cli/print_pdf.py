@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .documents import load_document
+from .outputs import wrong_kind
 
 EXIT_OK, EXIT_UNREADABLE, EXIT_UNWRITABLE = 0, 2, 3
 
@@ -20,6 +21,8 @@ EXIT_OK, EXIT_UNREADABLE, EXIT_UNWRITABLE = 0, 2, 3
 def run(file: str, pdf: str, stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr) -> int:
     from model import storage
     from model.layout import build_layouts
+    if wrong_kind(pdf, ".pdf", "--pdf", "打印.pdf", stderr):
+        return EXIT_UNREADABLE
     doc = load_document(file, stderr)
     if doc is None:
         return EXIT_UNREADABLE

@@ -18,8 +18,11 @@ def run(names: list[str], out: str, with_office: bool = False, stdout: Optional[
     from exporters.summary_xlsx import write_summary
     from model.evaluation import evaluate
 
+    from .outputs import EXIT_ARGUMENT, wrong_kind
     from .sources import open_sources
     from .summary import summarize
+    if wrong_kind(out, ".xlsx", "--out", "汇总.xlsx", stderr):
+        return EXIT_ARGUMENT
 
     summaries, failures = [], []
     for source in open_sources(names, with_office):

@@ -153,3 +153,15 @@ def test_the_window_without_a_display_says_so_in_chinese(argv):
                             encoding="utf-8", cwd=ROOT, timeout=60, env=env)
     assert result.returncode == 2 and "没有图形界面" in result.stderr and "check" in result.stderr
     assert "qt.qpa" not in result.stderr and "Aborted" not in result.stderr
+
+
+@pytest.mark.parametrize("command, option, name", [
+    ("import", "--out", "z.txt"), ("new-year", "--out", "新年度.md"), ("print", "--pdf", "打印.docx"),
+    ("summary", "--out", "汇总.csv")])
+def test_an_output_of_the_wrong_kind_is_a_wrong_argument(tmp_path, command, option, name):
+    source = example_path("lukou-2023") if command != "summary" else example_path("lukou-2023").parent
+    if command == "import":
+        source = ROOT / "tests" / "fixtures" / "import" / "seed003-tianyuan-2024.xlsx"
+    result = run(command, source, option, tmp_path / name)
+    assert result.returncode == 2 and f"{option} 应为" in result.stderr, result.stderr
+    assert not (tmp_path / name).exists()
