@@ -25,7 +25,9 @@ EXIT_OK, EXIT_UNREADABLE, EXIT_UNWRITABLE = 0, 2, 3
 def _print_reports(doc, out: TextIO) -> None:
     reports = ordered_reports(doc)
     if not reports:
-        out.write("文档中还没有自评报告；加 --draft 可按各表起草。\n")
+        hint = "加 --draft 可按各表起草" if doc.overall is not None or doc.projects else \
+            "本文档没有部门整体支出绩效自评表和项目表，没有可起草的报告（怀化综合表的评价报告综述在表内填写）"
+        out.write(f"文档中还没有自评报告；{hint}。\n")
         return
     for index, report in enumerate(reports):
         if index:
@@ -69,7 +71,15 @@ def run(file: Optional[str], draft: bool, out_path: Optional[str], outline: Opti
     if not draft:
         _print_reports(doc, stdout)
         return EXIT_OK
-    from model.report_draft import create_reports, draft_all
+    from model.report import OVERALL, PROJECT
+    from model.report_draft import chosen_outline, create_reports, draft_all
+    try:  # a named outline must exist and fit, whether or not a report is still to be made
+        for ident, kind in ((outline, OVERALL), (project_outline, PROJECT)):
+            if ident:
+                chosen_outline(ident, kind)
+    except EditError as error:
+        stderr.write(f"错误：{error}\n")
+        return EXIT_UNREADABLE
     made = 0
     try:
         if doc.overall is not None or doc.projects:

@@ -47,7 +47,8 @@ def new_report(doc: Document, evaluation: Evaluation, outline: Outline, project=
     return report
 
 
-def _outline(ident: Optional[str], kind: str) -> Outline:
+def chosen_outline(ident: Optional[str], kind: str) -> Outline:
+    """The outline ``ident`` for a report of ``kind`` (the default one when none is named); EditError if unfit."""
     if not ident:
         try:
             return default_outline(kind)
@@ -68,9 +69,9 @@ def create_reports(doc: Document, evaluation: Evaluation, *, overall: bool = Tru
     ids = IdAllocator(doc.all_ids())
     added: list[Report] = []
     if overall and doc.overall is not None and overall_report(doc) is None:
-        added.append(new_report(doc, evaluation, _outline(outline, OVERALL), None, ids))
+        added.append(new_report(doc, evaluation, chosen_outline(outline, OVERALL), None, ids))
     if projects:
-        chosen = _outline(project_outline, PROJECT) if doc.projects else None
+        chosen = chosen_outline(project_outline, PROJECT) if doc.projects else None
         for project in doc.projects:
             if project_report(doc, project.id) is None:
                 added.append(new_report(doc, evaluation, chosen, project, ids))

@@ -91,6 +91,17 @@ def test_failures_have_messages_and_exit_codes(tmp_path, args, options, code, me
     assert result[0] == code and message in result[2]
 
 
+def test_a_named_outline_is_checked_even_when_the_reports_exist(tmp_path):
+    target = tmp_path / "r.jxzp"
+    code, _, err = call(str(example_path("tianyuan-2024")), True, str(target), outline="nonsense")
+    assert code == 2 and "找不到报告提纲“nonsense”" in err and not target.exists()
+
+
+def test_the_huaihua_form_is_not_told_to_draft_what_cannot_be_drafted():
+    code, out, _ = call(str(example_path("jingzhou-2023")), False, None)
+    assert code == 0 and "--draft" not in out and "评价报告综述在表内填写" in out
+
+
 def test_a_document_without_forms_has_nothing_to_draft(tmp_path):
     from model.document import Document, UnitInfo
     path = tmp_path / "empty.jxzp"
