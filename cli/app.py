@@ -13,6 +13,9 @@ _ARGPARSE_MESSAGES = (  # argparse speaks English; accountants read Chinese
     (r"unrecognized arguments: (.*)", r"无法识别的参数：\1"),
     (r"argument (\S+): invalid choice: (.*)", r"参数 \1 的取值无效：\2"),
     (r"argument (\S+): expected one argument", r"参数 \1 后面需要一个值"),
+    (r"\(choose from (.*)\)", r"（可选：\1）"),
+    (r"ambiguous option: (\S+) could match (.*)", r"选项 \1 不明确，可能是：\2"),
+    (r"argument (\S+): ", r"参数 \1："),  # the rest (a --size our own type refused …): its message is Chinese
 )
 
 

@@ -181,3 +181,14 @@ def test_a_broken_supplement_leaves_qts_catalogue(tmp_path, monkeypatch):
     (broken / "qt_zh_CN_supplement.json").write_text("{不是 JSON", encoding="utf-8")
     monkeypatch.setattr(translations, "resource_dir", lambda *parts: tmp_path.joinpath(*parts))
     assert translations.load_supplement() == {}
+
+
+def test_the_save_question_names_the_example_as_the_title_does(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    asked = []
+    monkeypatch.setattr("ui.file_ops.ask_save_changes",
+                        lambda _w, name: asked.append(name) or QMessageBox.StandardButton.Cancel)
+    assert window.files.open_path(example_path("lukou-2023"))
+    window.session.set_text("unit.name", "改过的单位")
+    assert not window.files.maybe_save()
+    assert asked == ["示例：lukou-2023.jxzp"] and asked[0] in window.windowTitle()

@@ -76,7 +76,7 @@ class FileController:
             return False
         if session is None or not session.modified:
             return True
-        answer = ask_save_changes(self.window, session.display_name)
+        answer = ask_save_changes(self.window, self.window.document_name())
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard

@@ -336,13 +336,17 @@ class MainWindow(QMainWindow):
         self.score_label.setToolTip("总分与等次待核，先改正：\n" + "\n".join(f.message for f in provisional)
                                     if provisional else "")
 
+    def document_name(self) -> str:
+        """The open document as the title bar and the questions name it (示例：… for an example)."""
+        return f"示例：{self.example_name}" if self.example_name else self.session.display_name
+
     def _update_title(self) -> None:
         session = self.session
         if session is None:
             self.setWindowTitle(APP_TITLE)
             return
         unit = session.doc.unit
-        name = f"示例：{self.example_name}" if self.example_name else session.display_name
+        name = self.document_name()
         if session.read_only:
             name += "（只读：已在另一个窗口中打开）"
         self.setWindowTitle(f"{name}[*] — {unit.name or '未命名单位'} {unit.year}年度 — {APP_TITLE}")
