@@ -44,6 +44,11 @@ def run(file: str, out: str, framework: str = "keep", force: bool = False, stdou
         stderr.write(f"{error}\n")
         return EXIT_UNWRITABLE
     texts = f"；{len(new.carried)} 段上年的文字（报告各节等）标为“上年文字”，待按本年度修改" if new.carried else ""
+    if chosen is not None:
+        from model.evaluation import evaluate
+        misfits = sum(1 for f in evaluate(new).findings if f.code == "indicator.unknown_group")
+        texts += f"；各表改用指标体系“{chosen.name}”" + (
+            f"，{misfits} 行指标归不进新体系，已保留在表末，请在窗口中右键“移到其他类别”" if misfits else "")
     stdout.write(f"{target}\n{new.unit.name or '未命名单位'} {new.unit.year}年度：{len(new.projects)} 个项目，"
                  f"指标和年度指标值沿用 {doc.unit.year} 年，实际完成值、得分和各项资金数已清空{texts}\n")
     return EXIT_OK

@@ -60,6 +60,7 @@ def test_cli_new_year(tmp_path):
     assert cli("new-year", example_path("tianyuan-2024"), "--out", out).returncode == 3  # exists: not replaced
     fit = cli("new-year", example_path("lukou-2023"), "--out", tmp_path / "lukou.jxzp", "--framework", "fit")
     assert fit.returncode == 0 and storage.load(tmp_path / "lukou.jxzp").overall.framework_id == "hunan-2024"
+    assert "改用指标体系“2024版" in fit.stdout and "2 行指标归不进新体系" in fit.stdout  # said, not only in check
     bad = cli("new-year", example_path("lukou-2023"), "--out", tmp_path / "x.jxzp", "--framework", "nope")
     assert bad.returncode == 2 and "找不到指标体系" in bad.stderr and not (tmp_path / "x.jxzp").exists()
 
