@@ -3,7 +3,8 @@
 Word follows the one pagination plan (model/layout/paging.py) that the PDF, Excel and the window's 打印
 follow: each planned page's rows are written as their own table(s), a page break comes between pages,
 every row is as tall as the plan says ("at least"), keeps with the next row except the last one of
-its page, and never splits (w:cantSplit). Word's own text fits the plan's heights (the plan allows for
+its page, and never splits (w:cantSplit); a row taller than a page is written on each page it takes as
+a row of its own holding that page's piece of the text. Word's own text fits the plan's heights (the plan allows for
 wider fonts), so Word breaks where the plan does; if it ever needed more room, the rows that must stay
 together still do. A label cut by a break is written in each page's part (vertical merges restart).
 
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from model.layout import Cell, Layout, Role
-from model.layout.heights import fixed_text
+from model.layout.heights import printed_text
 from model.layout.paging import PlannedPage, Slot
 
 from .docx_xml import ROLE_PARAGRAPH_STYLE, paragraph, text_runs, twips
@@ -80,12 +81,7 @@ def tables_xml(layout: Layout, pages: list[PlannedPage]) -> str:
     parts = []
     for page in pages:
         body = [i for i, slot in enumerate(page.slots) if slot.row in layout.table_rows]
-        # A row taller than a page is written once, free to split: Word continues it on the next page.
-        rest = [i for i in body if page.slots[i].lines is not None and page.slots[i].lines[0] > 0]
-        if rest:
-            body = [i for i in body if i > rest[-1]]
-            parts.append(SEPARATOR)
-        elif page.index:
+        if page.index:
             parts.append(PAGE_BREAK)
         if not body:
             continue
@@ -152,10 +148,8 @@ class _Table:
             # Rows keep with the next one down to the page's last row, which keeps with the notes and the
             # signature below it only on the form's last page; rows never split across pages.
             self.keep = not (last_of_page and index == len(self.slots) - 1) or self.page.last
-            if slot.lines is None:
-                tr_pr = f'<w:trPr><w:cantSplit/><w:trHeight w:val="{twips(slot.height)}" w:hRule="atLeast"/>'
-            else:  # taller than a page: the one row Word may split
-                tr_pr = "<w:trPr>"
+            # a row taller than a page is written as one row per page, each with its piece of the text
+            tr_pr = f'<w:trPr><w:cantSplit/><w:trHeight w:val="{twips(slot.height)}" w:hRule="atLeast"/>'
             tr_pr += "<w:tblHeader/></w:trPr>" if index < self.header else "</w:trPr>"
             cells, above = self._row(index, above)
             body.append(f"<w:tr>{tr_pr}{cells}</w:tr>")
@@ -192,7 +186,8 @@ class _Table:
         if not segment.text:
             return self._tc(cell.col, cell.colspan, merge + borders + direction, self._empty())
         align = "center" if cell.role is Role.VERTICAL else cell.align
-        runs = text_runs(fixed_text(self.layout, cell), cell.role, self._number_size(cell))
+        text = printed_text(self.layout, cell, self.slots[segment.first].lines)  # a split row: this page's piece
+        runs = text_runs(text, cell.role, self._number_size(cell))
         content = paragraph(ROLE_PARAGRAPH_STYLE[cell.role], runs, jc=align, keep_next=self.keep)
         return self._tc(cell.col, cell.colspan, merge + borders + direction, content)
 

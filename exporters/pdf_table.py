@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Table, TableStyle
 
 from model.layout import Cell, Layout, Role
-from model.layout.heights import fixed_text, spread
+from model.layout.heights import fixed_text, printed_text, spread
 from model.layout.paging import PlannedPage
 from model.layout.typeset import CELL_PAD_X_MM, OUTSIDE_SPACE_PT, TIGHT_PAD_Y_MM
 
@@ -63,8 +63,9 @@ class FormCells:
         self.font = text.font(Role.LABEL)
         self._placed: dict[int, Placed] = {}
 
-    def placed(self, cell: Cell) -> Placed:
-        placed = self._placed.get(id(cell))
+    def placed(self, cell: Cell, lines=None) -> Placed:
+        """The cell's content; ``lines``: the piece of a row split between pages this page holds."""
+        placed = self._placed.get(id(cell)) if lines is None else None
         if placed is None:
             if cell.row in self.layout.table_rows:
                 pad = (PAD_Y, PAD_Y, PAD_X, PAD_X)
@@ -72,8 +73,10 @@ class FormCells:
                 above, below = OUTSIDE_SPACE_PT.get(cell.role, (0.0, 0.0))
                 pad = (above, below, 0.0, 0.0)
             inner = sum(self.widths[cell.col:cell.col + cell.colspan]) - pad[2] - pad[3]
-            content = self.text.content(cell, inner, fixed_text(self.layout, cell))
-            placed = self._placed[id(cell)] = Placed(cell, content, pad)
+            text = fixed_text(self.layout, cell) if lines is None else printed_text(self.layout, cell, lines)
+            placed = Placed(cell, self.text.content(cell, inner, text), pad)
+            if lines is None:
+                self._placed[id(cell)] = placed
         return placed
 
     def table(self, page: PlannedPage) -> Table:
@@ -82,11 +85,9 @@ class FormCells:
         heights = [slot.height * mm for slot in slots]
         parts, needs = [], []
         for cell, first, last in page.parts():
-            placed = self.placed(cell)
+            lines = slots[first].lines if cell.rowspan == 1 else None  # a row split between pages: its piece
+            placed = self.placed(cell, lines)
             content = placed.content
-            lines = slots[first].lines
-            if lines is not None and cell.rowspan == 1 and isinstance(content, Lines):
-                content = content.slice(*lines)  # a row split between pages: this page's lines of it
             parts.append((placed, content, first, last))
             needs.append((first, last, placed.need(content)))
         spread(heights, needs)  # only where the real text needs more than the plan's estimate

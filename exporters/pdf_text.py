@@ -43,11 +43,6 @@ class Lines(Flowable):
         self.leading = line_size * LEADING
         self.baseline = self.leading / 2 - GLYPH_MIDDLE * size  # of the last line, above the bottom
 
-    def slice(self, first: int, last: Optional[int]) -> "Lines | str":
-        """Lines ``first`` to ``last`` (a row split between pages); '' when none are left."""
-        lines, advances = self.lines[first:last], self.advances[first:last]
-        return Lines(lines, self.size, self.align, advances, self.line_size) if lines else ""
-
     def wrap(self, availWidth, availHeight):
         self.width, self.height = availWidth, self.leading * len(self.lines)
         return self.width, self.height

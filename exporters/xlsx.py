@@ -29,12 +29,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from model.document import Document
 from model.evaluation import Evaluation, evaluate
-from model.layout import Cell, Fmt, Layout, Role, build_layouts
-from model.layout.heights import fixed_text
+from model.layout import Fmt, Layout, Role, build_layouts
+from model.layout.heights import fixed_text, printed_text
 
 from .common import ExportError, write_output
 from .style import page_for, plan_form
-from .xlsx_pages import PRINT_SCALE, Piece, pieces, sheet_rows
+from .xlsx_pages import PRINT_SCALE, Piece, SheetPlan, sheet_plan
 from .xlsx_sizes import NORMAL_FONT, column_width_units, sheet_titles
 from .xlsx_styles import FORMULA_STARTS, StyleBook, cell_value
 
@@ -74,47 +74,49 @@ def _set_normal_font(workbook: Workbook) -> None:
 
 def _write_sheet(ws: Worksheet, layout: Layout, styles: StyleBook) -> None:
     table = layout.table_rows
-    pages = plan_form(layout)
-    heights, starts = sheet_rows(layout, pages)
-    parts = pieces(layout, starts)
-    for cell in layout.cells:
-        for piece in parts[id(cell)]:
-            if piece.last > piece.first or cell.colspan > 1:
-                _merge(ws, piece, cell)
-    for cell in layout.cells:
-        value, is_number = cell_value(cell)
-        if value is not None and not is_number and cell.role in FIXED_LABELS:
-            value = fixed_text(layout, cell) if value == cell.text else value  # labels broken as planned
+    plan = sheet_plan(layout, plan_form(layout))
+    for piece in plan.pieces:
+        if piece.last > piece.first or piece.cell.colspan > 1:
+            _merge(ws, piece)
+    values = {}
+    for piece in plan.pieces:
+        cell = piece.cell
+        if id(cell) not in values:
+            values[id(cell)] = cell_value(cell)
+        value, is_number = values[id(cell)]
+        if value is not None and not is_number:
+            if piece.lines is not None:
+                value = printed_text(layout, cell, piece.lines) or None  # this page's piece of a split row
+            elif cell.role in FIXED_LABELS and value == cell.text:
+                value = fixed_text(layout, cell)  # labels broken as planned
         as_text = not is_number and value is not None and value.startswith(FORMULA_STARTS)
-        for piece in parts[id(cell)]:
-            anchor = ws.cell(piece.first + 1, cell.col + 1)
-            if value is not None and piece.text:
-                anchor.value = value
-                if not is_number:
-                    anchor.data_type = "s"  # never a formula, whatever the user typed
-            style = (cell.role, cell.align, cell.row in table, cell.fmt if is_number else Fmt.TEXT, as_text,
-                     piece.open_side)
-            for r in range(piece.first, piece.last + 1):  # borders are per cell: style the whole merge
-                for c in range(cell.col, cell.last_col + 1):
-                    styles.apply(anchor if (r, c) == (piece.first, cell.col) else ws.cell(r + 1, c + 1), *style)
-    for r in table:  # table positions no cell covers are still ruled
-        for c in range(layout.n_cols):
-            if layout.at(r, c) is None:
-                styles.apply(ws.cell(r + 1, c + 1), None, "center", True)
+        anchor = ws.cell(piece.first + 1, cell.col + 1)
+        if value is not None and piece.text:
+            anchor.value = value
+            if not is_number:
+                anchor.data_type = "s"  # never a formula, whatever the user typed
+        style = (cell.role, cell.align, cell.row in table, cell.fmt if is_number else Fmt.TEXT, as_text,
+                 piece.open_side)
+        for r in range(piece.first, piece.last + 1):  # borders are per cell: style the whole merge
+            for c in range(cell.col, cell.last_col + 1):
+                styles.apply(anchor if (r, c) == (piece.first, cell.col) else ws.cell(r + 1, c + 1), *style)
+    for r, c in plan.blanks:  # table positions no cell covers are still ruled
+        styles.apply(ws.cell(r + 1, c + 1), None, "center", True)
     for c, width in enumerate(layout.column_widths_mm, start=1):
         ws.column_dimensions[get_column_letter(c)].width = column_width_units(width)
-    for r, height in enumerate(heights, start=1):
+    for r, height in enumerate(plan.heights, start=1):
         ws.row_dimensions[r].height = height
-    for start in starts:  # the break goes after the row above the page's first one (1-based: start)
+    for start in plan.starts:  # the break goes after the row above the page's first one (1-based: start)
         ws.row_breaks.append(Break(id=start))
-    _page_setup(ws, layout)
+    _page_setup(ws, layout, plan)
 
 
-def _merge(ws: Worksheet, piece: Piece, cell: Cell) -> None:
+def _merge(ws: Worksheet, piece: Piece) -> None:
     """ws.merge_cells without its border copying, which costs half the export of a large document.
 
     The layout never overlaps spans, and every cell of the range is styled afterwards anyway.
     """
+    cell = piece.cell
     top, left, bottom, right = piece.first + 1, cell.col + 1, piece.last + 1, cell.last_col + 1
     coord = f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
     ws.merged_cells.ranges.add(MergedCellRange(ws, coord))
@@ -124,7 +126,7 @@ def _merge(ws: Worksheet, piece: Piece, cell: Cell) -> None:
                 ws._cells[r, c] = MergedCell(ws, r, c)
 
 
-def _page_setup(ws: Worksheet, layout: Layout) -> None:
+def _page_setup(ws: Worksheet, layout: Layout, plan: SheetPlan) -> None:
     page = page_for(layout)
     setup = ws.page_setup
     setup.paperSize = ws.PAPERSIZE_A4
@@ -142,6 +144,6 @@ def _page_setup(ws: Worksheet, layout: Layout) -> None:
     ws.sheet_view.showGridLines = False
     ws.sheet_view.zoomScale = 100
     last_col = get_column_letter(layout.n_cols)
-    ws.print_area = f"A1:{last_col}{layout.n_rows}"
-    if len(layout.header_rows):
-        ws.print_title_rows = f"{layout.header_rows.start + 1}:{layout.header_rows.stop}"
+    ws.print_area = f"A1:{last_col}{plan.n_rows}"
+    if plan.titles is not None:
+        ws.print_title_rows = f"{plan.titles + 1}:{plan.titles + len(layout.header_rows)}"

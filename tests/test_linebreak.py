@@ -4,8 +4,13 @@ import pytest
 from model.layout import Fmt, Role, build_layout, build_layouts
 from model.layout.heights import cell_lines, span_width_mm
 from model.layout.linebreak import CLOSING, OPENING, balanced, break_points, char_em, wrap
+from model.layout.comprehensive import WIDTHS_MM as COMPREHENSIVE_WIDTHS_MM
 from model.layout.scored import WIDTHS_MM
 from tests.conftest import EXAMPLE_NAMES
+
+
+DESIGN_WIDTH_MM = {"basic_data": 172.0, "overall": sum(WIDTHS_MM), "project": sum(WIDTHS_MM),
+                   "comprehensive": sum(COMPREHENSIVE_WIDTHS_MM)}
 
 
 def lines_at(text, width):
@@ -62,7 +67,7 @@ def test_a_piece_wider_than_the_line_is_cut_rather_than_lost():
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_fitted_widths_fill_the_page_and_keep_figures_whole(load_example, name):
     for layout in build_layouts(load_example(name)):
-        assert sum(layout.column_widths_mm) == pytest.approx(172.0 if layout.kind == "basic_data" else sum(WIDTHS_MM))
+        assert sum(layout.column_widths_mm) == pytest.approx(DESIGN_WIDTH_MM[layout.kind])  # the form's own width
         for cell in layout.cells:
             if cell.row not in layout.table_rows or not cell.text:
                 continue

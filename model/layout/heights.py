@@ -78,6 +78,37 @@ def fixed_text(layout: Layout, cell: Cell) -> str:
     return "\n".join(lines) if len(lines) > 1 else text
 
 
+def printed_text(layout: Layout, cell: Cell, lines: Optional[tuple[int, Optional[int]]] = None) -> str:
+    """What a renderer prints in ``cell`` on one page: its text (``fixed_text``), or, in a row split between
+    pages (``lines`` = the slot's ``Slot.lines``), the lines [a, b) of it this page holds as the plan counts
+    them, paragraph breaks kept. Each renderer breaks that piece again with its own font; its lines are
+    never wider than the estimate's, so the piece fits the height the plan gave it, and every format puts
+    the same words on the same page."""
+    if lines is None or cell.rowspan > 1:
+        return fixed_text(layout, cell)
+    first, last = lines
+    text = (cell.text or "").strip()
+    width = span_width_mm(layout, cell)
+    if cell.role is Role.VERTICAL or cell.fmt.numeric or cell.role in FIXED_TEXT:
+        return "\n".join(cell_lines(cell, width)[first:last])
+    room = usable_mm(width) / em_mm(cell.role)
+    pieces, index = [], 0
+    for paragraph in text.split("\n"):
+        # wrap() breaks each paragraph on its own, so its lines, paragraph by paragraph, are the cell's
+        starts, cursor = [], 0
+        for line in wrap(paragraph, room, em_measure):
+            at = paragraph.find(line, cursor) if line else cursor
+            starts.append(at)
+            cursor = at + len(line)
+        count = len(starts)
+        a, b = max(first - index, 0), count if last is None else min(last - index, count)
+        if a < b:
+            end = starts[b] if b < count else len(paragraph)
+            pieces.append(paragraph[starts[a]:end].rstrip())
+        index += count
+    return "\n".join(pieces)
+
+
 def cell_need_mm(layout: Layout, cell: Cell, pad_y: float = CELL_PAD_Y_MM) -> float:
     """Height (mm) the cell's text needs, padding and the space around rows outside the table included."""
     lines = len(cell_lines(cell, span_width_mm(layout, cell)))

@@ -7,7 +7,7 @@ Rules (issue 9):
 - the header row (``layout.header_rows``) is printed again at the top of a page that continues the rows
   it heads (the indicator rows, or the 经费 lines of the 基础数据表);
 - the table's last row (总分) and the rows below the table (备注, the signature line) stay on a page with
-  at least ``CARRY`` rows before it (two indicator rows);
+  at least ``CARRY`` rows before it (two indicator rows); a form with no rows below its table carries none;
 - a cell over several rows cut by a page break is printed in each part with its label (绩效指标, 产出指标,
   数量指标 …), each part as tall as its label needs (heights.RowHeights.of);
 - only a row taller than a whole page is split, between lines of its text.
@@ -113,7 +113,9 @@ class _Planner:
         self.header = list(layout.header_rows)
         self.after = list(layout.after_table())
         self.table = list(layout.table_rows)
-        self.carry = min(CARRY, max(0, len(self.table) - 1))
+        # the 总分 row goes with the footer below it; a form with none (the 怀化 form ends with its 评价报告综述)
+        # has no such row: its last row just follows its heading
+        self.carry = min(CARRY, max(0, len(self.table) - 1)) if self.after else 0
         self.tall = {r for r in self.table  # rows that cannot fit any page whole, even under the header
                      if sum(heights.of([x for x in self.header if r in self.section] + [r])) > body_mm + 1e-6}
 
