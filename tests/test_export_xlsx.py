@@ -308,31 +308,48 @@ def test_row_breaks_and_heights_follow_the_plan(load_example, tmp_path, name):
     planned (stretched for Excel's line pitch, a slot taller than Excel's 409 pt row in several rows) and
     a scale at which every page still fits its paper. The header row is repeated as print titles where
     the plan repeats it on every later page, else written on the pages that repeat it."""
-    from exporters.style import page_for
     doc = load_example(name)
     book = openpyxl.load_workbook(write_xlsx(doc, tmp_path / "plan.xlsx"))
     for ws, layout in zip(book.worksheets, build_layouts(doc)):
-        pages = plan_form(layout)
-        titles = bool(ws.print_title_rows)
-        assert titles == (all(page.slots[0].repeated for page in pages[1:]) and layout.header_rows.start in pages[0].rows)
-        row, starts = 1, []
-        for page in pages:
-            if page.index:
-                starts.append(row - 1)  # a break after the row above the page's first one
-            for slot in page.slots:
-                if slot.repeated and titles:
-                    continue
-                expected, height = slot.height * PT_PER_MM * STRETCH, 0.0
-                while height < expected - 0.05:
-                    assert ws.row_dimensions[row].height <= MAX_ROW_PT
-                    height += ws.row_dimensions[row].height
-                    row += 1
-                assert height == pytest.approx(expected, abs=0.05)
-            assert page.height * STRETCH * PRINT_SCALE / 100 <= page_for(layout).body_height_mm
-        assert [b.id for b in ws.row_breaks.brk] == starts
-        assert all(b.man for b in ws.row_breaks.brk)
-        assert ws.max_row == row - 1 and ws.print_area.endswith(f"${row - 1}")
-        assert layout.width_mm * 1.03 * PRINT_SCALE / 100 <= page_for(layout).body_width_mm
+        check_sheet_follows_plan(ws, layout)
+
+
+def check_sheet_follows_plan(ws, layout):
+    from exporters.style import page_for
+    pages = plan_form(layout)
+    titles = bool(ws.print_title_rows)
+    assert titles == (all(page.slots[0].repeated for page in pages[1:]) and layout.header_rows.start in pages[0].rows)
+    row, starts = 1, []
+    for page in pages:
+        if page.index:
+            starts.append(row - 1)  # a break after the row above the page's first one
+        for slot in page.slots:
+            if slot.repeated and titles:
+                continue
+            expected, height = slot.height * PT_PER_MM * STRETCH, 0.0
+            while height < expected - 0.05:
+                assert ws.row_dimensions[row].height <= MAX_ROW_PT
+                height += ws.row_dimensions[row].height
+                row += 1
+            assert height == pytest.approx(expected, abs=0.05)
+        assert page.height * STRETCH * PRINT_SCALE / 100 <= page_for(layout).body_height_mm
+    assert [b.id for b in ws.row_breaks.brk] == starts
+    assert all(b.man for b in ws.row_breaks.brk)
+    assert ws.max_row == row - 1 and ws.print_area.endswith(f"${row - 1}")
+    assert layout.width_mm * 1.03 * PRINT_SCALE / 100 <= page_for(layout).body_width_mm
+
+
+def test_a_row_taller_than_a_page_inside_a_form(tianyuan, tmp_path):
+    """年度总体目标 of two pages in the 整体表: its pieces on their pages, the indicator rows after it."""
+    tianyuan.overall.goals.actual = ("鑫" * 20 + "，") * 90 + "全文结束。"
+    layout = build_layout(tianyuan, "overall")
+    ws = openpyxl.load_workbook(write_xlsx(tianyuan, tmp_path / "goals.xlsx"))["附件2 整体自评表"]
+    check_sheet_follows_plan(ws, layout)
+    goals = layout.bound("overall.goals.actual")
+    pieces = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "鑫鑫鑫" in c.value]
+    assert len(pieces) >= 2 and pieces[-1].endswith("全文结束。")
+    assert "".join(pieces) == goals.text
+    assert find(ws, "总分") and find(ws, "单位负责人签字：")
 
 
 def test_a_row_taller_than_a_page_prints_its_piece_on_each_page(load_example, tmp_path):
