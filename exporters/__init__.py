@@ -50,7 +50,9 @@ def export(doc: Document, formats: Iterable[str], folder: str | os.PathLike,
     if not target.is_dir():
         raise ExportError(f"“{target}”不是文件夹")
     evaluation = evaluation or evaluate(doc)
+    from model.layout import build_layouts
+    layouts = build_layouts(doc, evaluation)  # laid out (widths fitted, pages planned) once for every format
     stem = output_stem(doc)
-    written = [_writer(fmt)(doc, target / f"{stem}.{fmt}", evaluation) for fmt in formats]
+    written = [_writer(fmt)(doc, target / f"{stem}.{fmt}", evaluation, layouts) for fmt in formats]
     from .report_export import write_reports  # 自评报告 beside the forms, when the document has report text
     return written + write_reports(doc, formats, target)

@@ -35,9 +35,11 @@ EMPTY_BODY = b"<w:body/>"
 HEADER_FOOTER_MM = 8.0  # distance of the (empty) header and of the page-number footer from the page edge
 
 
-def write_docx(doc: Document, path: str | os.PathLike, evaluation: Evaluation | None = None) -> pathlib.Path:
-    """Write every form of ``doc`` into one .docx at ``path`` (atomically) and return the path."""
-    layouts = build_layouts(doc, evaluation or evaluate(doc))
+def write_docx(doc: Document, path: str | os.PathLike, evaluation: Evaluation | None = None,
+               layouts: list[Layout] | None = None) -> pathlib.Path:
+    """Write every form of ``doc`` into one .docx at ``path`` (atomically) and return the path; ``layouts``:
+    the forms already laid out."""
+    layouts = build_layouts(doc, evaluation or evaluate(doc)) if layouts is None else layouts
     if not layouts:
         raise ExportError("文档中没有可导出的表")
     title = f"{doc.unit.name.strip()}{doc.unit.year}年度绩效自评"
