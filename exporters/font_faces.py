@@ -1,0 +1,154 @@
+"""TrueType faces for reportlab, their per-glyph tables read in bulk.
+
+reportlab reads a font's cmap, hmtx and loca tables one number at a time in Python: for a Chinese face
+(20–50 thousand glyphs) that is about 50 ms a face, paid by every export that writes a PDF. This face reads
+the same tables with one ``struct.unpack_from`` each and builds the same attributes (charToGlyph,
+glyphToChar, charWidths, defaultWidth, hmetrics, glyphPos); every other table, and every cmap format
+other than 4 and 12, is left to reportlab. tests/test_export_pdf.py checks the result against
+reportlab's own reading of the installed fonts.
+"""
+from __future__ import annotations
+
+from fnmatch import fnmatch
+from struct import error as struct_error, unpack_from
+from weakref import WeakKeyDictionary
+
+from reportlab import rl_config
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace, TTFontFile, unShapedFontGlob
+
+
+class FastFace(TTFontFace):
+    """reportlab's TTFontFace with the cmap, hmtx and loca tables read in bulk."""
+
+    def extractInfo(self, charInfo=1):
+        TTFontFile.extractInfo(self, 0)  # names and metrics; it stops before the per-glyph tables
+        if charInfo:
+            try:
+                done = self._glyph_tables()
+            except (KeyError, IndexError, ValueError, struct_error):
+                done = False
+            if not done:  # a cmap this reader does not know, or a damaged table: reportlab's way
+                TTFontFile.extractInfo(self, charInfo)
+
+    @property
+    def glyphToChar(self) -> dict[int, list[int]]:
+        """Glyph → characters, made when first asked for (only text shaping uses it)."""
+        if getattr(self, "_glyph_to_char", None) is None:
+            found: dict[int, list[int]] = {}
+            for char, glyph in self._cmap_pairs:
+                found.setdefault(glyph, []).append(char)
+            self._glyph_to_char = found
+        return self._glyph_to_char
+
+    @glyphToChar.setter
+    def glyphToChar(self, value) -> None:  # reportlab's own reading sets it
+        self._glyph_to_char = value
+
+    def _glyph_tables(self) -> bool:
+        data, table = self._ttf_data, self.table
+        head, hhea = table["head"]["offset"], table["hhea"]["offset"]
+        index_to_loc, glyph_format = unpack_from(">hh", data, head + 50)
+        metrics = unpack_from(">H", data, hhea + 34)[0]  # numberOfHMetrics
+        if glyph_format != 0 or "loca" not in table or not metrics:
+            return False
+        char_to_glyph = self._cmap(data, table["cmap"]["offset"])
+        if char_to_glyph is None:
+            return False
+        glyphs = self.numGlyphs
+        scale = self._pdfScale
+        hmtx = table["hmtx"]["offset"]
+        pairs = unpack_from(f">{2 * metrics}H", data, hmtx)
+        advances = list(pairs[0::2])
+        hmetrics = list(zip(advances, pairs[1::2]))
+        if glyphs > metrics:  # the rest list only left side bearings, with the last advance
+            bearings = unpack_from(f">{glyphs - metrics}H", data, hmtx + 4 * metrics)
+            last = scale(advances[-1])  # reportlab keeps it scaled for these glyphs; so do we
+            hmetrics += [(last, lsb) for lsb in bearings]
+            advances += [advances[-1]] * (glyphs - metrics)
+        widths = list(map(scale, advances))
+        if max(char_to_glyph.values(), default=0) < glyphs:
+            char_widths = dict(zip(char_to_glyph, map(widths.__getitem__, char_to_glyph.values())))
+        else:  # a glyph past the font's glyph count has no width (as reportlab reads it)
+            char_widths = {char: widths[glyph] for char, glyph in char_to_glyph.items() if glyph < glyphs}
+        loca = table["loca"]["offset"]
+        if index_to_loc == 0:
+            positions = [p << 1 for p in unpack_from(f">{glyphs + 1}H", data, loca)]
+        elif index_to_loc == 1:
+            positions = list(unpack_from(f">{glyphs + 1}L", data, loca))
+        else:
+            return False
+        self.charToGlyph, self.charWidths, self._glyph_to_char = char_to_glyph, char_widths, None
+        self._cmap_pairs = list(char_to_glyph.items())  # as read, before the space / no-break space copy
+        self.defaultWidth, self.hmetrics, self.glyphPos = widths[0], hmetrics, positions
+        if 0x20 in char_to_glyph:
+            char_to_glyph[0xA0] = char_to_glyph[0x20]
+            char_widths[0xA0] = char_widths[0x20]
+        elif 0xA0 in char_to_glyph:
+            char_to_glyph[0x20] = char_to_glyph[0xA0]
+            char_widths[0x20] = char_widths[0xA0]
+        return True
+
+    @staticmethod
+    def _cmap(data: bytes, cmap: int):
+        """Unicode → glyph of the subtable reportlab would choose, if it is format 4 or 12, else None."""
+        version, count = unpack_from(">HH", data, cmap)
+        if count == 0 and version != 0:
+            count = version
+        chosen, enc = None, 0
+        for n in range(count):  # the same choice as reportlab's (the last fitting record wins)
+            platform, encoding, offset = unpack_from(">HHL", data, cmap + 4 + 8 * n)
+            if platform == 3:
+                enc, chosen = 1, offset
+            elif platform == 1 and encoding == 0 and enc != 1:
+                enc, chosen = 2, offset
+            elif platform == 1 and encoding == 1:
+                enc, chosen = 1, offset
+            elif platform == 0 and encoding != 5:
+                enc, chosen = 1, offset
+        if chosen is None:
+            return None
+        start = cmap + chosen
+        fmt = unpack_from(">H", data, start)[0]
+        result: dict[int, int] = {}
+        if fmt == 4:
+            length, = unpack_from(">H", data, start + 2)
+            segments = unpack_from(">H", data, start + 6)[0] // 2
+            ends = unpack_from(f">{segments}H", data, start + 14)
+            firsts = unpack_from(f">{segments}H", data, start + 16 + 2 * segments)
+            deltas = unpack_from(f">{segments}h", data, start + 16 + 4 * segments)
+            ranges_at = start + 16 + 6 * segments
+            range_offsets = unpack_from(f">{segments}H", data, ranges_at)
+            limit = start + length
+            for n in range(segments):
+                first, last, delta, range_offset = firsts[n], ends[n], deltas[n], range_offsets[n]
+                if last < first:
+                    continue
+                chars = range(first, last + 1)
+                if range_offset == 0:
+                    result.update(zip(chars, [(u + delta) & 0xFFFF for u in chars]))
+                    continue
+                at = ranges_at + 2 * n + range_offset
+                inside = max(0, min(len(chars), (limit - at + 1) // 2))  # reportlab: 0 past the table's end
+                values = unpack_from(f">{inside}H", data, at) if inside else ()
+                glyphs = [(g + delta) & 0xFFFF if g else 0 for g in values] + [0] * (len(chars) - inside)
+                result.update(zip(chars, glyphs))
+            return result
+        if fmt == 12:
+            groups = unpack_from(">L", data, start + 12)[0]
+            for n in range(groups):
+                first, last, glyph = unpack_from(">LLL", data, start + 16 + 12 * n)
+                result.update(zip(range(first, last + 1), range(glyph, glyph + last - first + 1)))
+            return result
+        return None
+
+
+class FastTTFont(TTFont):
+    """reportlab's TTFont with a FastFace (its constructor, but for the face's class)."""
+
+    def __init__(self, name: str, filename: str, subfontIndex: int = 0):
+        self.fontName = name
+        self.face = FastFace(filename, subfontIndex=subfontIndex)
+        self.encoding = TTEncoding()
+        self.state = WeakKeyDictionary()
+        self._asciiReadable = rl_config.ttfAsciiReadable
+        self.shapable = not any(fnmatch(name, glob) for glob in unShapedFontGlob)
