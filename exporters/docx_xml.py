@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 from typing import Iterable, Optional
-from xml.sax.saxutils import escape
 
 from model.layout import Role
 
+from .common import xml_escape
 from .style import NUMBER_FONT, ROLE_STYLES, TITLE_FONT
 
 TWIPS_PER_MM = 1440 / 25.4
@@ -73,7 +73,7 @@ def text_runs(text: str, role: Role, size_pt: Optional[float] = None) -> str:
             if piece_index:
                 parts.append("<w:tab/>")
             if piece:
-                parts.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+                parts.append(f'<w:t xml:space="preserve">{xml_escape(piece)}</w:t>')
     rpr = _RPR[role]
     if size_pt is not None:
         half_points = int(round(size_pt * 2))

@@ -12,13 +12,12 @@ import io
 import math
 import os
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from .common import write_output
+from .common import write_output, xml_escape
 from .docx_styles import set_up_package
 from .report_layout import (ATTACHMENT, BODY, BODY_FONT, BODY_PT, CHARS_PER_LINE, FALLBACKS, HEADING,
                             HEADING_FONT, INDENT_CHARS, KAI_FONT, LINE_PT, MARGIN_BOTTOM_MM, MARGIN_LEFT_MM,
@@ -155,7 +154,7 @@ def _set_up_section(document) -> None:
 
 
 def _clean(text: str) -> str:
-    return escape(text.translate({ord(c): None for c in _INVALID_XML}))
+    return xml_escape(text.translate({ord(c): None for c in _INVALID_XML}))
 
 
 def _paragraph(block: Block) -> str:

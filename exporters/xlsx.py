@@ -20,7 +20,6 @@ import os
 from decimal import Decimal
 from pathlib import Path
 from typing import Optional
-from xml.sax.saxutils import escape
 
 from model.document import Document
 from model.evaluation import Evaluation, evaluate

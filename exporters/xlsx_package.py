@@ -9,7 +9,8 @@ import io
 import zipfile
 from datetime import datetime, timezone
 from typing import Optional
-from xml.sax.saxutils import escape
+
+from .common import xml_attribute, xml_escape
 
 APP_NAME = "绩效自评填报"
 DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -44,7 +45,7 @@ class SharedStrings:
         return found
 
     def xml(self) -> str:
-        items = "".join(f'<si><t xml:space="preserve">{escape(text)}</t></si>' for text in self._index)
+        items = "".join(f'<si><t xml:space="preserve">{xml_escape(text)}</t></si>' for text in self._index)
         return (f'{DECLARATION}<sst xmlns="{MAIN}" count="{self.count}" uniqueCount="{len(self._index)}">'
                 f"{items}</sst>")
 
@@ -60,12 +61,12 @@ def write_package(out: io.BytesIO, sheets: list[tuple[str, str, str, Optional[tu
     n = len(sheets)
     names, defined = [], []
     for index, (name, _, area, titles) in enumerate(sheets):
-        names.append(f'<sheet name="{escape(name, {chr(34): "&quot;"})}" sheetId="{index + 1}" r:id="rId{index + 1}"/>')
+        names.append(f'<sheet name="{xml_attribute(name)}" sheetId="{index + 1}" r:id="rId{index + 1}"/>')
         defined.append(f'<definedName name="_xlnm.Print_Area" localSheetId="{index}">'
-                       f"{escape(_quoted(name))}!{area}</definedName>")
+                       f"{xml_escape(_quoted(name))}!{area}</definedName>")
         if titles:
             defined.append(f'<definedName name="_xlnm.Print_Titles" localSheetId="{index}">'
-                           f"{escape(_quoted(name))}!${titles[0]}:${titles[1]}</definedName>")
+                           f"{xml_escape(_quoted(name))}!${titles[0]}:${titles[1]}</definedName>")
     workbook = (f'{DECLARATION}<workbook xmlns="{MAIN}" xmlns:r="{REL}"><workbookPr/>'
                 '<bookViews><workbookView activeTab="0"/></bookViews>'
                 f'<sheets>{"".join(names)}</sheets><definedNames>{"".join(defined)}</definedNames>'
@@ -96,7 +97,7 @@ def write_package(out: io.BytesIO, sheets: list[tuple[str, str, str, Optional[tu
     core = (f'{DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
             'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
             ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-            f"<dc:title>{escape(title)}</dc:title><dc:creator>{APP_NAME}</dc:creator>"
+            f"<dc:title>{xml_escape(title)}</dc:title><dc:creator>{APP_NAME}</dc:creator>"
             f'<dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created>'
             f'<dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified></cp:coreProperties>')
     app = (f'{DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'

@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from typing import Any, Optional
-from xml.sax.saxutils import escape
 
 from model.layout import Cell, Fmt, Role
 from model.money import percent, q2
 
+from .common import xml_escape
 from .style import ROLE_STYLES
 from .xlsx_sizes import NORMAL_FONT, holds_number
 
@@ -68,7 +68,7 @@ def cell_value(cell: Cell) -> tuple[Any, bool]:
 def _font_xml(role: Role) -> str:
     style = ROLE_STYLES[role]
     bold = "<b/>" if style.bold else ""
-    return f'<font>{bold}<sz val="{style.size_pt:g}"/><name val="{escape(style.font)}"/><charset val="{GB2312_CHARSET}"/></font>'
+    return f'<font>{bold}<sz val="{style.size_pt:g}"/><name val="{xml_escape(style.font)}"/><charset val="{GB2312_CHARSET}"/></font>'
 
 
 class StyleBook:
