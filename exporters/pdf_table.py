@@ -38,6 +38,8 @@ class FormCells:
         for width in self.widths:
             self.edges.append(self.edges[-1] + width)
         self._placed: dict[int, tuple] = {}
+        # the table positions no cell covers (a page's parts cover every other position of its rows)
+        self.empty = {row: [c for c in range(layout.n_cols) if layout.at(row, c) is None] for row in layout.table_rows}
 
     def padding(self, cell: Cell) -> tuple[float, float, float, float]:
         """top, bottom, left, right."""
@@ -78,25 +80,20 @@ class FormCells:
         for height in heights:
             tops.append(tops[-1] + height)
         edges, table = self.edges, layout.table_rows
-        rects, batch, covered = [], [], set()
+        rects, batch = [], []
         for cell, content, pad, first, last in parts:
             x, width = edges[cell.col], edges[cell.col + cell.colspan] - edges[cell.col]
             bottom = -tops[last + 1]
             height = tops[last + 1] - tops[first]
             if cell.row in table:
                 rects.append(f"{x:.2f} {bottom:.2f} {width:.2f} {height:.2f} re")
-                for index in range(first, last + 1):
-                    covered.update((index, c) for c in range(cell.col, cell.col + cell.colspan))
             if content:  # centred in the room its padding leaves
                 room = height - pad[0] - pad[1]
                 content.place(batch, x + pad[2], bottom + pad[1] + (room - content.height) / 2,
                               width - pad[2] - pad[3])
         for index, slot in enumerate(slots):  # table positions no cell covers are still ruled
-            if slot.row in table:
-                for col in range(layout.n_cols):
-                    if (index, col) not in covered:
-                        rects.append(f"{edges[col]:.2f} {-tops[index + 1]:.2f} {self.widths[col]:.2f} "
-                                     f"{heights[index]:.2f} re")
+            for col in self.empty.get(slot.row, ()):
+                rects.append(f"{edges[col]:.2f} {-tops[index + 1]:.2f} {self.widths[col]:.2f} {heights[index]:.2f} re")
         canvas._code.append(f"q {scale:.4f} 0 0 {scale:.4f} {left:.2f} {top:.2f} cm")
         if rects:
             canvas._code.append(f"{GRID_WIDTH} w 0 G {' '.join(rects)} S")

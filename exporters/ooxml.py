@@ -1,0 +1,65 @@
+"""What the .docx and .xlsx packages share (ECMA-376 Part 2, Open Packaging Conventions): content types,
+the package's relationships, its core and app properties, the zip."""
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime, timezone
+from typing import Iterable
+
+from .common import xml_escape
+
+APP_NAME = "绩效自评填报"
+DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+CORE_TYPE = "application/vnd.openxmlformats-package.core-properties+xml"
+APP_TYPE = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
+
+
+def content_types(overrides: Iterable[tuple[str, str]]) -> str:
+    """[Content_Types].xml: each part's name and type, the core and app properties included."""
+    parts = [*overrides, ("/docProps/core.xml", CORE_TYPE), ("/docProps/app.xml", APP_TYPE)]
+    return (f'{DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            + "".join(f'<Override PartName="{name}" ContentType="{kind}"/>' for name, kind in parts) + "</Types>")
+
+
+def relationships(items: Iterable[tuple[str, str, str]]) -> str:
+    """A relationships part: (id, type, target) each."""
+    return (f'{DECLARATION}<Relationships xmlns="{PACKAGE_REL}">'
+            + "".join(f'<Relationship Id="{rid}" Type="{kind}" Target="{target}"/>' for rid, kind, target in items)
+            + "</Relationships>")
+
+
+def package_relationships(main: str) -> str:
+    """_rels/.rels: the main part (word/document.xml, xl/workbook.xml) and the properties."""
+    return relationships([("rId1", f"{REL}/officeDocument", main),
+                          ("rId2", f"{PACKAGE_REL}/metadata/core-properties", "docProps/core.xml"),
+                          ("rId3", f"{REL}/extended-properties", "docProps/app.xml")])
+
+
+def core_properties(title: str, subject: str = "") -> str:
+    """docProps/core.xml: the document's title and subject, made by the app, and nothing of who made it
+    on which machine."""
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (f'{DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+            'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
+            ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            f"<dc:title>{xml_escape(title)}</dc:title>"
+            + (f"<dc:subject>{xml_escape(subject)}</dc:subject>" if subject else "")
+            + f"<dc:creator>{APP_NAME}</dc:creator><cp:lastModifiedBy>{APP_NAME}</cp:lastModifiedBy>"
+            f'<cp:revision>1</cp:revision><dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created>'
+            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified></cp:coreProperties>')
+
+
+def app_properties() -> str:
+    return (f'{DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+            f"<Application>{APP_NAME}</Application><DocSecurity>0</DocSecurity></Properties>")
+
+
+def write_zip(out: io.BytesIO, files: Iterable[tuple[str, str]]) -> None:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in files:
+            package.writestr(name, data)
