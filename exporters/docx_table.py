@@ -21,6 +21,7 @@ must end where it ends; LibreOffice draws stray borders otherwise.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from model.layout import Cell, Layout, Role
@@ -95,6 +96,25 @@ def tables_xml(layout: Layout, pages: list[PlannedPage]) -> str:
         tables = [_Table(layout, columns, page, group).xml() for group in groups]
         parts.append(SEPARATOR.join(tables))
     return "".join(parts)
+
+
+@lru_cache(maxsize=16384)
+def _cell_paragraph(text: str, role: Role, align: str, numeric: bool, width_mm: float, keep: bool) -> str:
+    """The paragraph of a cell (cached: labels and values recur in every form of a document)."""
+    runs = text_runs(text, role, _number_size(text, role, width_mm) if numeric else None)
+    return paragraph(ROLE_PARAGRAPH_STYLE[role], runs, jc=align, keep_next=keep)
+
+
+def _number_size(text: str, role: Role, width_mm: float) -> float | None:
+    """A smaller size for a number that would wrap in its column (100.00% in 执行率), else None."""
+    if not text or "\n" in text:
+        return None
+    room = width_mm - 2 * CELL_MARGIN_MM
+    size = ROLE_STYLES[role].size_pt
+    needed = number_width_em(text) * size * 0.3528 * 1.04  # a little slack for the renderer
+    if needed <= room:
+        return None
+    return max(MIN_NUMBER_PT, int(size * room / needed * 2) / 2)
 
 
 @dataclass
@@ -187,20 +207,9 @@ class _Table:
             return self._tc(cell.col, cell.colspan, merge + borders + direction, self._empty())
         align = "center" if cell.role is Role.VERTICAL else cell.align
         text = printed_text(self.layout, cell, self.slots[segment.first].lines)  # a split row: this page's piece
-        runs = text_runs(text, cell.role, self._number_size(cell))
-        content = paragraph(ROLE_PARAGRAPH_STYLE[cell.role], runs, jc=align, keep_next=self.keep)
+        room = sum(self.layout.column_widths_mm[cell.col:cell.col + cell.colspan]) if cell.fmt.numeric else 0.0
+        content = _cell_paragraph(text, cell.role, align, cell.fmt.numeric, room, self.keep)
         return self._tc(cell.col, cell.colspan, merge + borders + direction, content)
-
-    def _number_size(self, cell: Cell) -> float | None:
-        """A smaller size for a number that would wrap in its column (100.00% in 执行率), else None."""
-        if not cell.fmt.numeric or not cell.text or "\n" in cell.text:
-            return None
-        room = sum(self.layout.column_widths_mm[cell.col:cell.col + cell.colspan]) - 2 * CELL_MARGIN_MM
-        size = ROLE_STYLES[cell.role].size_pt
-        needed = number_width_em(cell.text) * size * 0.3528 * 1.04  # a little slack for the renderer
-        if needed <= room:
-            return None
-        return max(MIN_NUMBER_PT, int(size * room / needed * 2) / 2)
 
     def _empty(self) -> str:
         return _EMPTY[self.keep]

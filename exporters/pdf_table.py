@@ -48,28 +48,34 @@ class FormCells:
         above, below = OUTSIDE_SPACE_PT.get(cell.role, (0.0, 0.0))  # rows outside the table align with it
         return above, below, 0.0, 0.0
 
-    def placed(self, cell: Cell, lines=None) -> tuple["Lines | str", tuple[float, float, float, float]]:
-        """The cell's content and padding; ``lines``: the piece of a row split between pages on this page."""
+    def placed(self, cell: Cell, lines=None) -> tuple:
+        """(x, width, ruled, padding, content, the height it needs) of a cell, made once; ``lines``: the
+        piece of a row split between pages on this page (made for that page)."""
         placed = self._placed.get(id(cell)) if lines is None else None
         if placed is None:
             pad = self.padding(cell)
-            inner = self.edges[cell.col + cell.colspan] - self.edges[cell.col] - pad[2] - pad[3]
+            x, width = self.edges[cell.col], self.edges[cell.col + cell.colspan] - self.edges[cell.col]
             text = fixed_text(self.layout, cell) if lines is None else printed_text(self.layout, cell, lines)
-            placed = (self.text.content(cell, inner, text), pad)
+            content = self.text.content(cell, width - pad[2] - pad[3], text)
+            need = pad[0] + pad[1] + (content.height if content else 0.0)
+            placed = (x, width, cell.row in self.layout.table_rows, pad, content, need)
             if lines is None:
                 self._placed[id(cell)] = placed
         return placed
 
     def draw(self, canvas, page: PlannedPage, paper: Page) -> None:
         """Draw ``page`` in the body of ``paper``, centred across it, from its top."""
-        layout, slots = self.layout, page.slots
+        slots = page.slots
         heights = [slot.height * mm for slot in slots]
         parts, needs = [], []
+        placed, cache = self.placed, self._placed
         for cell, first, last in page.parts():
-            lines = slots[first].lines if cell.rowspan == 1 else None  # a row split between pages: its piece
-            content, pad = self.placed(cell, lines)
-            parts.append((cell, content, pad, first, last))
-            needs.append((first, last, pad[0] + pad[1] + (content.height if content else 0.0)))
+            if cell.rowspan == 1 and slots[first].lines is not None:  # a row split between pages: its piece
+                found = placed(cell, slots[first].lines)
+            else:
+                found = cache.get(id(cell)) or placed(cell)
+            parts.append((found, first, last))
+            needs.append((first, last, found[5]))
         spread(heights, needs)  # only where the real text needs more than the plan's estimate
         total = sum(heights)
         body_width, body_height = paper.body_width_mm * mm, paper.body_height_mm * mm
@@ -79,17 +85,15 @@ class FormCells:
         tops = [0.0]  # from the top of the page's table, downwards
         for height in heights:
             tops.append(tops[-1] + height)
-        edges, table = self.edges, layout.table_rows
+        edges = self.edges
         rects, batch = [], []
-        for cell, content, pad, first, last in parts:
-            x, width = edges[cell.col], edges[cell.col + cell.colspan] - edges[cell.col]
+        for (x, width, ruled, pad, content, _), first, last in parts:
             bottom = -tops[last + 1]
             height = tops[last + 1] - tops[first]
-            if cell.row in table:
+            if ruled:
                 rects.append(f"{x:.2f} {bottom:.2f} {width:.2f} {height:.2f} re")
             if content:  # centred in the room its padding leaves
-                room = height - pad[0] - pad[1]
-                content.place(batch, x + pad[2], bottom + pad[1] + (room - content.height) / 2,
+                content.place(batch, x + pad[2], bottom + pad[1] + (height - pad[0] - pad[1] - content.height) / 2,
                               width - pad[2] - pad[3])
         for index, slot in enumerate(slots):  # table positions no cell covers are still ruled
             for col in self.empty.get(slot.row, ()):

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from model.layout import Cell, Layout
 from model.layout.paging import PlannedPage
@@ -37,8 +37,7 @@ PRINT_SCALE = 95  # per cent; 95 × 1.04 < 100, and columns 3 % wider still fit 
 MAX_ROW_PT = 409.0  # Excel's limit
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     """A cell as merged on one page of the sheet: sheet rows ``first``…``last`` (0-based)."""
 
     cell: Cell
@@ -76,6 +75,7 @@ def sheet_plan(layout: Layout, pages: list[PlannedPage]) -> SheetPlan:
     plan = SheetPlan()
     titles = titles_serve(layout, pages)
     header, table = layout.header_rows, layout.table_rows
+    empty = {row: [c for c in range(layout.n_cols) if layout.at(row, c) is None] for row in table}
     for page in pages:
         rows: dict[int, range] = {}  # slot index → its sheet rows
         for index, slot in enumerate(page.slots):
@@ -92,22 +92,27 @@ def sheet_plan(layout: Layout, pages: list[PlannedPage]) -> SheetPlan:
             continue
         if page.index:
             plan.starts.append(min(r.start for r in rows.values()))
+        slots = page.slots
         for cell, first, last in page.parts():
+            if cell.rowspan == 1:  # most cells: one slot
+                if first in rows:
+                    span = rows[first]
+                    plan.pieces.append(Piece(cell, span.start, span.stop - 1, lines=slots[first].lines))
+                continue
             kept = [i for i in range(first, last + 1) if i in rows]
             if not kept:  # only in the repeated header row, which the print titles show
                 continue
-            lines = page.slots[first].lines if cell.rowspan == 1 else None
-            beside = [i for i in kept if page.slots[i].row in header]
+            beside = [i for i in kept if slots[i].row in header]
             if cell.row in header and cell.last_row >= header.stop and beside and len(beside) < len(kept):
                 plan.pieces.append(Piece(cell, rows[beside[0]].start, rows[beside[-1]].stop - 1, False, "bottom"))
                 rest = kept[len(beside):]
                 plan.pieces.append(Piece(cell, rows[rest[0]].start, rows[rest[-1]].stop - 1, True, "top"))
             else:
-                plan.pieces.append(Piece(cell, rows[kept[0]].start, rows[kept[-1]].stop - 1, lines=lines))
+                plan.pieces.append(Piece(cell, rows[kept[0]].start, rows[kept[-1]].stop - 1))
         for index, span in rows.items():  # table positions no cell covers are still ruled
-            row = page.slots[index].row
-            if row in table:
-                plan.blanks += [(r, c) for c in range(layout.n_cols) if layout.at(row, c) is None for r in span]
+            columns = empty.get(slots[index].row)
+            if columns:
+                plan.blanks += [(r, c) for c in columns for r in span]
     if not titles:
         plan.titles = None
     return plan

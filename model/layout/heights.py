@@ -74,8 +74,12 @@ def fixed_text(layout: Layout, cell: Cell) -> str:
     text = cell.text or ""
     if cell.role not in (Role.LABEL, Role.HEADER) or cell.row not in layout.table_rows:
         return text
-    lines = cell_lines(cell, span_width_mm(layout, cell))
-    return "\n".join(lines) if len(lines) > 1 else text
+    broken = layout.memo.setdefault("fixed text", {})  # every writer of an export asks for each label
+    found = broken.get(id(cell))
+    if found is None:
+        lines = cell_lines(cell, span_width_mm(layout, cell))
+        found = broken[id(cell)] = "\n".join(lines) if len(lines) > 1 else text
+    return found
 
 
 def printed_text(layout: Layout, cell: Cell, lines: Optional[tuple[int, Optional[int]]] = None) -> str:
@@ -137,6 +141,10 @@ class RowHeights:
         for span in self.spans:
             for row in range(span[0], span[1] + 1):
                 self._by_row.setdefault(row, []).append(span)
+
+    def spans_of(self, row: int) -> list[tuple[int, int, float]]:
+        """The spans (first row, last row, need) over ``row``."""
+        return self._by_row.get(row, [])
 
     def of(self, rows: Sequence[int], own: Optional[dict[int, float]] = None) -> list[float]:
         """Heights of ``rows`` printed together; ``own`` overrides the own height of some of them (by

@@ -15,8 +15,8 @@ estimated, and printed, on one line.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .grid import Cell, Fmt, Layout, Role
 from .linebreak import balanced, em_width, text_width, widest_piece
@@ -44,8 +44,7 @@ def needed_mm(text_mm: float) -> float:
 em_measure = em_width  # the estimate's character widths, in ems (see linebreak.char_em)
 
 
-@dataclass
-class _Need:
+class _Need(NamedTuple):
     """What one cell of the table asks of its columns."""
 
     cell: Cell
