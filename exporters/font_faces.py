@@ -10,6 +10,7 @@ reportlab's own reading of the installed fonts.
 from __future__ import annotations
 
 from fnmatch import fnmatch
+from collections.abc import Sequence
 from struct import error as struct_error, unpack_from
 from weakref import WeakKeyDictionary
 
@@ -55,17 +56,19 @@ class FastFace(TTFontFace):
         if char_to_glyph is None:
             return False
         glyphs = self.numGlyphs
-        scale = self._pdfScale
         hmtx = table["hmtx"]["offset"]
         pairs = unpack_from(f">{2 * metrics}H", data, hmtx)
         advances = list(pairs[0::2])
-        hmetrics = list(zip(advances, pairs[1::2]))
-        if glyphs > metrics:  # the rest list only left side bearings, with the last advance
-            bearings = unpack_from(f">{glyphs - metrics}H", data, hmtx + 4 * metrics)
-            last = scale(advances[-1])  # reportlab keeps it scaled for these glyphs; so do we
-            hmetrics += [(last, lsb) for lsb in bearings]
-            advances += [advances[-1]] * (glyphs - metrics)
-        widths = list(map(scale, advances))
+        bearings = unpack_from(f">{max(0, glyphs - metrics)}H", data, hmtx + 4 * metrics)
+        # the glyphs past the metrics list only left side bearings, with the last advance (which reportlab
+        # keeps scaled for them; so do we)
+        hmetrics = _HMetrics(pairs, metrics, bearings, self._pdfScale(advances[-1]))
+        advances += [advances[-1]] * len(bearings)
+        if self.unitsPerEm == 1000:
+            widths = advances
+        else:  # as reportlab scales them: x * (1000 / unitsPerEm)
+            factor = 1000 / self.unitsPerEm
+            widths = [advance * factor for advance in advances]
         if max(char_to_glyph.values(), default=0) < glyphs:
             char_widths = dict(zip(char_to_glyph, map(widths.__getitem__, char_to_glyph.values())))
         else:  # a glyph past the font's glyph count has no width (as reportlab reads it)
@@ -140,6 +143,28 @@ class FastFace(TTFontFace):
                 result.update(zip(range(first, last + 1), range(glyph, glyph + last - first + 1)))
             return result
         return None
+
+
+class _HMetrics(Sequence):
+    """reportlab's hmetrics, (advance, left side bearing) by glyph, read from the unpacked table when asked
+    (subsetting asks for the glyphs used) rather than made as tens of thousands of tuples."""
+
+    def __init__(self, pairs: tuple, metrics: int, bearings: tuple, last: float):
+        self._pairs, self._metrics, self._bearings, self._last = pairs, metrics, bearings, last
+
+    def __len__(self) -> int:
+        return self._metrics + len(self._bearings)
+
+    def __getitem__(self, glyph):
+        if isinstance(glyph, slice):
+            return [self[i] for i in range(*glyph.indices(len(self)))]
+        if glyph < 0:
+            glyph += len(self)
+        if not 0 <= glyph < len(self):
+            raise IndexError(glyph)
+        if glyph < self._metrics:
+            return self._pairs[2 * glyph], self._pairs[2 * glyph + 1]
+        return self._last, self._bearings[glyph - self._metrics]
 
 
 class FastTTFont(TTFont):

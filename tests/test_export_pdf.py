@@ -244,9 +244,10 @@ def test_fonts_are_read_as_reportlab_reads_them(path):
     if not path.is_file():
         pytest.skip(f"{path} is not installed")
     ours, theirs = FastFace(str(path)), TTFontFace(str(path))
-    for name in ("charToGlyph", "glyphToChar", "charWidths", "defaultWidth", "hmetrics", "glyphPos", "name",
-                 "ascent", "descent", "numGlyphs", "flags"):
+    for name in ("charToGlyph", "glyphToChar", "charWidths", "defaultWidth", "glyphPos", "name", "ascent", "descent",
+                 "numGlyphs", "flags"):
         assert getattr(ours, name) == getattr(theirs, name), name
+    assert list(ours.hmetrics) == theirs.hmetrics
     assert ours.makeSubset(list(range(32, 127)) + [ord(c) for c in "绩效自评表"]) == \
         theirs.makeSubset(list(range(32, 127)) + [ord(c) for c in "绩效自评表"])
 
