@@ -92,3 +92,24 @@ def test_a_form_that_prints_well_keeps_its_design_widths(tianyuan):
     layout = build_layout(tianyuan, "overall")
     for fitted, design in zip(layout.column_widths_mm, WIDTHS_MM):
         assert fitted == pytest.approx(design, abs=2.0)
+
+
+def _rule_by_rule(text):
+    """The break rules stated one character at a time (the reference break_points is checked against)."""
+    from model.layout.linebreak import _BRACKETED, _NUMBER, _is_word
+    inside = set()
+    for pattern in (_NUMBER, _BRACKETED):
+        for match in pattern.finditer(text):
+            inside.update(range(match.start() + 1, match.end()))
+    return tuple(i for i in range(1, len(text)) if i not in inside and not (_is_word(text[i]) and _is_word(text[i - 1]))
+                 and text[i] not in CLOSING and text[i - 1] not in OPENING)
+
+
+def test_break_points_follow_the_rules_on_any_text():
+    import random
+    alphabet = "绩效自评表，。、；：？！）」』】（「『【(（)）[]{}abcXYZ019 .,%％‰·…“”‘’年人万元亩≥≤<>=±约-—\u3000"
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    texts += ["完成591.5人、（万元）指标", "≥98%以上，≤1832.63万元；1,832.63 万元！", "（2024年度）"]
+    for text in texts:
+        assert break_points.__wrapped__(text) == _rule_by_rule(text), text

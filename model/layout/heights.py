@@ -209,14 +209,20 @@ def _text_heights(layout: Layout) -> list[tuple[int, int, float, bool]]:
         edges.append(edges[-1] + width)
     table = layout.table_rows
     result = []
+    text_fmt = Fmt.TEXT
     for cell in layout.cells:
-        first = cell.row
-        if len(header) and first in header and cell.last_row >= header.stop:
+        first, last = cell.row, cell.row + cell.rowspan - 1
+        if len(header) and first in header and last >= header.stop:
             first = header.stop  # 绩效指标: Word and Excel set it below the repeated header row, so room there
-        role = cell.role
-        lines = len(_lines(cell.text or "", role, cell.fmt is not Fmt.TEXT, edges[cell.col + cell.colspan] - edges[cell.col]))
+        role, text = cell.role, cell.text
+        if not text or text.isspace():
+            lines = 0
+        elif cell.fmt is not text_fmt and role is not Role.VERTICAL:  # a figure: its lines as written
+            lines = text.strip().count("\n") + 1
+        else:
+            lines = len(_lines(text, role, False, edges[cell.col + cell.colspan] - edges[cell.col]))
         bordered = cell.row in table
         text_mm = lines * _LINE_MM[role] + (0.0 if bordered else _OUTSIDE_MM[role])
-        result.append((first, cell.last_row, text_mm, bordered))
+        result.append((first, last, text_mm, bordered))
     layout.memo[key] = result
     return result
