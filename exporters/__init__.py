@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from model.document import Document
-from model.evaluation import Evaluation, evaluate
+from model.evaluation import Evaluation, scores
 
 from .common import FORMATS, ExportError, output_stem
 
@@ -49,7 +49,7 @@ def export(doc: Document, formats: Iterable[str], folder: str | os.PathLike,
         raise ExportError(f"无法创建导出文件夹“{target}”：{error.strerror or error}") from None
     if not target.is_dir():
         raise ExportError(f"“{target}”不是文件夹")
-    evaluation = evaluation or evaluate(doc)
+    evaluation = evaluation or scores(doc)  # the forms print scores and figures, never the findings
     from model.layout import build_layouts
     layouts = build_layouts(doc, evaluation)  # laid out (widths fitted, pages planned) once for every format
     stem = output_stem(doc)
