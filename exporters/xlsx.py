@@ -60,6 +60,12 @@ def _render(doc: Document, layouts: list[Layout], buffer: io.BytesIO) -> None:
     write_package(buffer, sheets, styles.xml(), strings.xml(), f"{unit.name} {unit.year}年度预算绩效自评".strip())
 
 
+def _style(styles: StyleBook, cell, table: range, value, is_number: bool, open_side: Optional[str] = None) -> int:
+    as_text = not is_number and value is not None and value.startswith(FORMULA_STARTS)
+    return styles.index(cell.role, cell.align, cell.row in table, cell.fmt if is_number else Fmt.TEXT, as_text,
+                        open_side)
+
+
 def _number(value: Decimal) -> str:
     """A figure as the file stores it: 93.00 as 93, 9.50 as 9.5 (the cell's number format shows 93.00)."""
     return format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
@@ -73,30 +79,32 @@ def _sheet(layout: Layout, plan: SheetPlan, styles: StyleBook, strings: SharedSt
     merges, values = [], {}
     for piece in plan.pieces:
         cell = piece.cell
-        if id(cell) not in values:
-            values[id(cell)] = cell_value(cell)
-        value, is_number = values[id(cell)]
-        if value is not None and not is_number:
-            if piece.lines is not None:
-                value = clean_text(printed_text(layout, cell, piece.lines)) or None  # a split row's piece
-            elif cell.role in FIXED_LABELS and value == cell.text:
+        found = values.get(id(cell))
+        if found is None:  # the value and format of a cell, the same in each of its parts
+            value, is_number = cell_value(cell)
+            if value is not None and not is_number and cell.role in FIXED_LABELS and value == cell.text:
                 value = fixed_text(layout, cell)  # labels broken as planned
-        as_text = not is_number and value is not None and value.startswith(FORMULA_STARTS)
-        style = styles.index(cell.role, cell.align, cell.row in table, cell.fmt if is_number else Fmt.TEXT,
-                             as_text, piece.open_side)
+            found = values[id(cell)] = (value, is_number, _style(styles, cell, table, value, is_number))
+        value, is_number, style = found
+        if piece.lines is not None and value is not None and not is_number:
+            value = clean_text(printed_text(layout, cell, piece.lines)) or None  # a split row's piece
+            style = _style(styles, cell, table, value, is_number)
+        if piece.open_side is not None:
+            style = _style(styles, cell, table, value, is_number, piece.open_side)
         top, left, bottom, right = piece.first, cell.col, piece.last, cell.last_col
         if bottom > top or right > left:
             merges.append(f'<mergeCell ref="{letters[left]}{top + 1}:{letters[right]}{bottom + 1}"/>')
-        for r in range(top, bottom + 1):  # borders are per cell: style the whole merge
-            row = rows[r]
-            for c in range(left, right + 1):
-                row[c] = f'<c r="{letters[c]}{r + 1}" s="{style}"/>'
-        if value is not None and piece.text:  # only the top-left cell of a merge holds the value
-            ref = f"{letters[left]}{top + 1}"
-            if is_number:
-                rows[top][left] = f'<c r="{ref}" s="{style}"><v>{_number(value)}</v></c>'
-            else:  # a shared string: never a formula, whatever the user typed
-                rows[top][left] = f'<c r="{ref}" s="{style}" t="s"><v>{strings.index(value)}</v></c>'
+            for r in range(top, bottom + 1):  # borders are per cell: style the whole merge
+                row = rows[r]
+                for c in range(left, right + 1):
+                    row[c] = f'<c r="{letters[c]}{r + 1}" s="{style}"/>'
+        ref = f"{letters[left]}{top + 1}"
+        if value is None or not piece.text:
+            rows[top][left] = f'<c r="{ref}" s="{style}"/>'
+        elif is_number:  # only the top-left cell of a merge holds the value
+            rows[top][left] = f'<c r="{ref}" s="{style}"><v>{_number(value)}</v></c>'
+        else:  # a shared string: never a formula, whatever the user typed
+            rows[top][left] = f'<c r="{ref}" s="{style}" t="s"><v>{strings.index(value)}</v></c>'
     ruled = styles.index(None, "center", True)
     for r, c in plan.blanks:  # table positions no cell covers are still ruled
         rows[r][c] = f'<c r="{letters[c]}{r + 1}" s="{ruled}"/>'
