@@ -24,7 +24,7 @@ from typing import Optional
 from model.document import Document
 from model.evaluation import Evaluation, evaluate
 from model.layout import Fmt, Layout, Role, build_layouts
-from model.layout.heights import fixed_text, printed_text
+from model.layout.heights import cell_lines, fixed_text, printed_text, span_width_mm
 
 from .common import ExportError, write_output
 from .style import page_for, plan_form
@@ -60,10 +60,14 @@ def _render(doc: Document, layouts: list[Layout], buffer: io.BytesIO) -> None:
     write_package(buffer, sheets, styles.xml(), strings.xml(), f"{unit.name} {unit.year}年度预算绩效自评".strip())
 
 
-def _style(styles: StyleBook, cell, table: range, value, is_number: bool, open_side: Optional[str] = None) -> int:
+def _style(styles: StyleBook, cell, table: range, value, is_number: bool, open_side: Optional[str] = None,
+           layout: Optional[Layout] = None) -> int:
     as_text = not is_number and value is not None and value.startswith(FORMULA_STARTS)
+    one_line = (layout is not None and not is_number and value is not None and "\n" not in value
+                and cell.role in (Role.INPUT, Role.COMPUTED, Role.LABEL, Role.HEADER)
+                and len(cell_lines(cell, span_width_mm(layout, cell))) == 1)
     return styles.index(cell.role, cell.align, cell.row in table, cell.fmt if is_number else Fmt.TEXT, as_text,
-                        open_side)
+                        open_side, one_line)
 
 
 def _number(value: Decimal) -> str:
@@ -84,13 +88,13 @@ def _sheet(layout: Layout, plan: SheetPlan, styles: StyleBook, strings: SharedSt
             value, is_number = cell_value(cell)
             if value is not None and not is_number and cell.role in FIXED_LABELS and value == cell.text:
                 value = fixed_text(layout, cell)  # labels broken as planned
-            found = values[id(cell)] = (value, is_number, _style(styles, cell, table, value, is_number))
+            found = values[id(cell)] = (value, is_number, _style(styles, cell, table, value, is_number, layout=layout))
         value, is_number, style = found
         if piece.lines is not None and value is not None and not is_number:
             value = clean_text(printed_text(layout, cell, piece.lines)) or None  # a split row's piece
             style = _style(styles, cell, table, value, is_number)
         if piece.open_side is not None:
-            style = _style(styles, cell, table, value, is_number, piece.open_side)
+            style = _style(styles, cell, table, value, is_number, piece.open_side, layout)
         top, left, bottom, right = piece.first, cell.col, piece.last, cell.last_col
         if bottom > top or right > left:
             merges.append(f'<mergeCell ref="{letters[left]}{top + 1}:{letters[right]}{bottom + 1}"/>')

@@ -82,9 +82,11 @@ class StyleBook:
         self._xf_xml = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>']
 
     def index(self, role: Optional[Role], align: str, bordered: bool, fmt: Fmt = Fmt.TEXT,
-              as_text: bool = False, open_side: Optional[str] = None) -> int:
-        """The format of a cell; ``open_side`` ('top' or 'bottom') leaves out that rule of a ruled cell."""
-        key = (role, align, bordered, fmt, as_text, open_side)
+              as_text: bool = False, open_side: Optional[str] = None, one_line: bool = False) -> int:
+        """The format of a cell; ``open_side`` ('top' or 'bottom') leaves out that rule of a ruled cell;
+        ``one_line``: a text the plan sets on one line (a phone number, 已完成), which shrinks rather than
+        wraps where the renderer's font is wider (LibreOffice's stand-in for 仿宋): its row is one line tall."""
+        key = (role, align, bordered, fmt, as_text, open_side, one_line)
         found = self._xfs.get(key)
         if found is None:
             found = self._xfs[key] = len(self._xf_xml)
@@ -98,15 +100,16 @@ class StyleBook:
             self._font_xml.append(_font_xml(role))
         return found
 
-    def _xf(self, role, align, bordered, fmt, as_text, open_side) -> str:
+    def _xf(self, role, align, bordered, fmt, as_text, open_side, one_line) -> str:
         number = fmt is not Fmt.TEXT
+        shrink = number or one_line
         attributes = {
             "horizontal": align if align in ("left", "center", "right") else "center",
             "vertical": "bottom" if role is Role.SIGNATURE else "center",  # the blank room to sign is above
             # a number cannot wrap: Excel shows ### when it is too wide, so let it shrink instead;
             # stacked text needs no wrapping, and LibreOffice left-aligns it when wrapping is on
-            "wrapText": "1" if not number and role is not Role.VERTICAL else None,
-            "shrinkToFit": "1" if number else None,
+            "wrapText": "1" if not shrink and role is not Role.VERTICAL else None,
+            "shrinkToFit": "1" if shrink else None,
             "textRotation": "255" if role is Role.VERTICAL else None,
             "indent": "1" if bordered and not number and align in ("left", "right") else None,  # off the rules
         }
