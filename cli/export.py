@@ -17,8 +17,10 @@ def run(file: str, formats: str, out: Optional[str], stdout: TextIO = sys.stdout
     except ExportError as error:
         stderr.write(f"错误：{error}\n")
         return EXIT_UNREADABLE
+    from exporters.common import collector_paused
     try:
-        doc = storage.load(file)
+        with collector_paused():  # reading builds many small objects too (see collector_paused)
+            doc = storage.load(file)
     except storage.DocumentError as error:
         stderr.write(f"无法读取 {file}：{error}\n")
         return EXIT_UNREADABLE

@@ -1,10 +1,12 @@
 """What the three exporters share: output names and safe writing."""
 from __future__ import annotations
 
+import gc
 import io
 import re
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from model.document import Document
 from model.storage import DocumentError, write_atomic
@@ -30,6 +32,20 @@ def output_stem(doc: Document) -> str:
     """File name (no extension) named after unit and year: 某单位-2024年度绩效自评."""
     name = re.sub(r'[\\/:*?"<>|\r\n\t]+', "_", doc.unit.name.strip()) or "未命名单位"
     return f"{name[:60]}-{doc.unit.year}年度绩效自评"
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while an export runs: it makes and drops hundreds of
+    thousands of small objects (cells, lines, XML pieces) with no cycles worth collecting, and the
+    collector's passes over them took a tenth of the time. Reference counting still frees them."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def write_output(path: Path, render: Callable[[io.BytesIO], None]) -> Path:

@@ -6,7 +6,6 @@ knows every page beforehand, each page carries its number and the total as it is
 """
 from __future__ import annotations
 
-import gc
 import io
 import os
 from pathlib import Path
@@ -20,7 +19,7 @@ from model.document import Document
 from model.evaluation import Evaluation, evaluate
 from model.layout import Layout, build_layouts
 
-from .common import ExportError, write_output
+from .common import ExportError, collector_paused, write_output
 from .fonts import FontSet, font_set
 from .pdf_table import FormCells
 from .pdf_text import CellText
@@ -34,9 +33,8 @@ def render_pdf(doc: Document, layouts: list[Layout], out: io.BytesIO, fonts: Opt
     fonts = fonts or font_set()
     if not layouts:
         raise ExportError("文档中没有可导出的表")
-    saved, collecting = rl_config.useA85, gc.isenabled()
+    saved = rl_config.useA85
     rl_config.useA85 = 0  # binary zlib streams: ASCII85 (pure Python here) took a third of the time
-    gc.disable()  # tens of thousands of short-lived cell objects and no cycles worth scanning for meanwhile
     try:
         pages = [(layout, planned) for layout in layouts for planned in plan_form(layout)]
         first = page_for(layouts[0])
@@ -64,8 +62,6 @@ def render_pdf(doc: Document, layouts: list[Layout], out: io.BytesIO, fonts: Opt
         canvas.save()
     finally:
         rl_config.useA85 = saved
-        if collecting:
-            gc.enable()
 
 
 def write_pdf(doc: Document, path: str | os.PathLike, evaluation: Evaluation | None = None,
@@ -74,4 +70,5 @@ def write_pdf(doc: Document, path: str | os.PathLike, evaluation: Evaluation | N
     ``layouts``: the forms already laid out (an export of several formats lays them out once)."""
     fonts = font_set()  # before rendering: no usable font is an ExportError, never a PDF with boxes
     layouts = build_layouts(doc, evaluation or evaluate(doc)) if layouts is None else layouts
-    return write_output(Path(path), lambda out: render_pdf(doc, layouts, out, fonts))
+    with collector_paused():
+        return write_output(Path(path), lambda out: render_pdf(doc, layouts, out, fonts))
