@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from model.layout import Cell, Layout, Role
+from model.layout import Cell, Fmt, Layout, Role
 from model.layout.heights import printed_text
 from model.layout.paging import PlannedPage, Slot
 
@@ -42,8 +42,9 @@ SEPARATOR = ('<w:p><w:pPr><w:pStyle w:val="FormCell"/><w:keepNext/><w:spacing w:
 PAGE_BREAK = ('<w:p><w:pPr><w:pStyle w:val="FormCell"/><w:pageBreakBefore/><w:spacing w:before="0" w:after="0"'
               ' w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
 _EMPTY = {keep: paragraph("FormCell", keep_next=keep) for keep in (False, True)}
-_OPEN_BELOW = '<w:tcBorders><w:bottom w:val="nil"/></w:tcBorders>'
-_OPEN_ABOVE = '<w:tcBorders><w:top w:val="nil"/></w:tcBorders>'
+_OPEN = {"below": '<w:tcBorders><w:bottom w:val="nil"/></w:tcBorders>',
+         "above": '<w:tcBorders><w:top w:val="nil"/></w:tcBorders>'}
+_VERTICAL = f'<w:textDirection w:val="{VERTICAL_TEXT}"/>'
 _TIMES_EM = {".": 0.25, ",": 0.25, "%": 0.833, "-": 0.333, "—": 1.0, "+": 0.564}  # widths in Times, em
 
 
@@ -98,6 +99,12 @@ def tables_xml(layout: Layout, pages: list[PlannedPage]) -> str:
     return "".join(parts)
 
 
+def _tc(width: int, span: int, extra: str, content: str) -> str:
+    grid_span = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid_span}{extra}<w:vAlign w:val="center"/>'
+            f"</w:tcPr>{content}</w:tc>")
+
+
 @lru_cache(maxsize=16384)
 def _cell_paragraph(text: str, role: Role, align: str, numeric: bool, width_mm: float, keep: bool) -> str:
     """The paragraph of a cell (cached: labels and values recur in every form of a document)."""
@@ -131,6 +138,8 @@ class _Segment:
 class _Table:
     def __init__(self, layout: Layout, columns: list[int], page: PlannedPage, indices: list[int]):
         self.layout, self.columns, self.page = layout, columns, page
+        # the width (twips) of every run of columns: widths[first column][columns]
+        self.widths = [[sum(columns[c:c + n]) for n in range(len(columns) - c + 1)] for c in range(len(columns))]
         self.slots: list[Slot] = [page.slots[i] for i in indices]
         header_rows = set(layout.header_rows)
         self.header = 0  # leading rows of this table marked w:tblHeader (the header row)
@@ -181,13 +190,13 @@ class _Table:
 
     def _row(self, index: int, above: list[tuple[int, int]] | None):
         """The w:tc elements of one row, and the (start, span) of each for the next row."""
-        layout = self.layout
+        n_cols, grid = self.layout.n_cols, self.grid
         parts, spans, col = [], [], 0
-        while col < layout.n_cols:
-            found = self.grid.get((index, col))
+        while col < n_cols:
+            found = grid.get((index, col))
             if found is None:
                 span = self._empty_span(index, col, above)
-                parts.append(self._tc(col, span, "", self._empty()))
+                parts.append(_tc(self.widths[col][span], span, "", _EMPTY[self.keep]))
             else:
                 segment, starts = found
                 span = segment.cell.colspan
@@ -198,18 +207,20 @@ class _Table:
 
     def _cell(self, segment: _Segment, starts: bool) -> str:
         cell = segment.cell
-        direction = f'<w:textDirection w:val="{VERTICAL_TEXT}"/>' if cell.role is Role.VERTICAL else ""
-        borders = {"below": _OPEN_BELOW, "above": _OPEN_ABOVE}.get(segment.open_side, "")
+        role = cell.role
+        extra = _OPEN.get(segment.open_side, "") + (_VERTICAL if role is Role.VERTICAL else "")
+        width = self.widths[cell.col][cell.colspan]
         if not starts:
-            return self._tc(cell.col, cell.colspan, "<w:vMerge/>" + borders + direction, self._empty())
-        merge = '<w:vMerge w:val="restart"/>' if segment.last > segment.first else ""
+            return _tc(width, cell.colspan, "<w:vMerge/>" + extra, _EMPTY[self.keep])
+        if segment.last > segment.first:
+            extra = '<w:vMerge w:val="restart"/>' + extra
         if not segment.text:
-            return self._tc(cell.col, cell.colspan, merge + borders + direction, self._empty())
-        align = "center" if cell.role is Role.VERTICAL else cell.align
+            return _tc(width, cell.colspan, extra, _EMPTY[self.keep])
+        align = "center" if role is Role.VERTICAL else cell.align
         text = printed_text(self.layout, cell, self.slots[segment.first].lines)  # a split row: this page's piece
-        room = sum(self.layout.column_widths_mm[cell.col:cell.col + cell.colspan]) if cell.fmt.numeric else 0.0
-        content = _cell_paragraph(text, cell.role, align, cell.fmt.numeric, room, self.keep)
-        return self._tc(cell.col, cell.colspan, merge + borders + direction, content)
+        numeric = cell.fmt is not Fmt.TEXT
+        room = sum(self.layout.column_widths_mm[cell.col:cell.col + cell.colspan]) if numeric else 0.0
+        return _tc(width, cell.colspan, extra, _cell_paragraph(text, role, align, numeric, room, self.keep))
 
     def _empty(self) -> str:
         return _EMPTY[self.keep]
@@ -224,8 +235,4 @@ class _Table:
                 break
         return 1
 
-    def _tc(self, col: int, span: int, extra: str, content: str) -> str:
-        width = sum(self.columns[col:col + span])
-        grid_span = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
-        return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid_span}{extra}<w:vAlign w:val="center"/>'
-                f"</w:tcPr>{content}</w:tc>")
+

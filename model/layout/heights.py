@@ -74,7 +74,9 @@ def fixed_text(layout: Layout, cell: Cell) -> str:
     text = cell.text or ""
     if cell.role not in (Role.LABEL, Role.HEADER) or cell.row not in layout.table_rows:
         return text
-    broken = layout.memo.setdefault("fixed text", {})  # every writer of an export asks for each label
+    broken = layout.memo.get("fixed text")  # every writer of an export asks for each label
+    if broken is None:
+        broken = layout.memo["fixed text"] = {}
     found = broken.get(id(cell))
     if found is None:
         lines = cell_lines(cell, span_width_mm(layout, cell))
