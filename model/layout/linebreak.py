@@ -19,6 +19,7 @@ import unicodedata
 from functools import lru_cache
 from bisect import bisect_right
 from itertools import accumulate
+from operator import sub
 from typing import Callable
 
 OPENING = "（(【[「『“‘《〈〔｛{"
@@ -178,8 +179,8 @@ def widest_piece(text: str, measure: Measure) -> float:
     widest = 0.0
     for paragraph in (text or "").split("\n"):
         advance = list(accumulate(map(measure, paragraph), initial=0.0))
-        bounds = (0, *break_points(paragraph), len(paragraph))
-        widest = max(widest, max(advance[b] - advance[a] for a, b in zip(bounds, bounds[1:])))
+        at = list(map(advance.__getitem__, (0, *break_points(paragraph), len(paragraph))))  # the pieces' ends
+        widest = max(widest, max(map(sub, at[1:], at)))
     return widest
 
 

@@ -63,9 +63,10 @@ def _measure(text: str, role: Role, numeric: bool, rowspan: int,
     ``beside_text``: a label over rows holding paragraphs, which give it the room of many rows."""
     em = em_mm(role)
     text = (text or "").strip()
-    natural_em = text_width(text, em_measure)
+    widths = [sum(map(em_measure, p)) for p in text.split("\n")]  # each paragraph on one line, in ems
+    natural_em = max(widths)
     natural = natural_em * em
-    paragraphs = tuple(text_width(p, em_measure) * em for p in text.split("\n")) if text else ()
+    paragraphs = tuple(w * em for w in widths) if text else ()
     if role is Role.VERTICAL:
         least = needed_mm(em)
         return least, least, (), False, least
