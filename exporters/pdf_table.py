@@ -38,8 +38,6 @@ class FormCells:
         for width in self.widths:
             self.edges.append(self.edges[-1] + width)
         self._placed: dict[int, tuple] = {}
-        # the table positions no cell covers (a page's parts cover every other position of its rows)
-        self.empty = {row: [c for c in range(layout.n_cols) if layout.at(row, c) is None] for row in layout.table_rows}
 
     def padding(self, cell: Cell) -> tuple[float, float, float, float]:
         """top, bottom, left, right."""
@@ -95,8 +93,9 @@ class FormCells:
             if content:  # centred in the room its padding leaves
                 content.place(batch, x + pad[2], bottom + pad[1] + (height - pad[0] - pad[1] - content.height) / 2,
                               width - pad[2] - pad[3])
-        for index, slot in enumerate(slots):  # table positions no cell covers are still ruled
-            for col in self.empty.get(slot.row, ()):
+        table, empty = self.layout.table_rows, self.layout.empty_columns
+        for index, slot in enumerate(slots):  # table positions no cell covers are still ruled (a page's parts
+            for col in (empty(slot.row) if slot.row in table else ()):  # cover every other position of its rows)
                 rects.append(f"{edges[col]:.2f} {-tops[index + 1]:.2f} {self.widths[col]:.2f} {heights[index]:.2f} re")
         canvas._code.append(f"q {scale:.4f} 0 0 {scale:.4f} {left:.2f} {top:.2f} cm")
         if rects:

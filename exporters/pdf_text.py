@@ -33,7 +33,7 @@ class Lines:
     write_batch): thousands of cells made per-cell text objects the bulk of the time.
     """
 
-    __slots__ = ("lines", "size", "align", "advances", "line_size", "leading", "baseline")
+    __slots__ = ("lines", "size", "align", "advances", "line_size", "leading", "baseline", "height")
 
     def __init__(self, lines: Sequence[Sequence[tuple[str, str, float]]], size: float, align: str,
                  advances: Sequence[float], line_size: Optional[float] = None):
@@ -43,10 +43,7 @@ class Lines:
         self.line_size = line_size
         self.leading = line_size * LEADING
         self.baseline = self.leading / 2 - GLYPH_MIDDLE * size  # of the last line, above the bottom
-
-    @property
-    def height(self) -> float:
-        return self.leading * len(self.lines)
+        self.height = self.leading * len(lines)
 
     def place(self, batch: list, x: float, y: float, width: float) -> None:
         """Add the lines to ``batch``, in a box ``width`` wide whose bottom left corner is (x, y)."""
@@ -110,6 +107,7 @@ class _Face:
         self.widths = _Widths(self)
         self.width = self.widths.__getitem__  # a dict lookup: the line breaker measures every character
         self.font_of: dict[str, str] = {}
+        self.elsewhere: set[str] = set()  # the characters set in another face than the main one
 
     def font(self, char: str) -> str:
         font = self.font_of.get(char)
@@ -117,12 +115,15 @@ class _Face:
             code = ord(char)
             font = next((n for n in self.faces if code in self.cmaps[n]), self.main)
             self.font_of[char] = font
+            if font != self.main:
+                self.elsewhere.add(char)
         return font
 
     def runs(self, line: str) -> list[tuple[str, str, float]]:
-        """The runs of a line by the face that has their glyphs, each with its offset from the start."""
-        font_of, main = self.font_of, self.main
-        if all(font_of.get(char) == main for char in line):
+        """The runs of a line by the face that has their glyphs, each with its offset from the start
+        (its characters already measured, so their faces are known)."""
+        main = self.main
+        if self.elsewhere.isdisjoint(line):
             return [(main, line, 0.0)]
         runs: list[list] = []
         for char in line:

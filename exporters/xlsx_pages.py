@@ -75,7 +75,6 @@ def sheet_plan(layout: Layout, pages: list[PlannedPage]) -> SheetPlan:
     plan = SheetPlan()
     titles = titles_serve(layout, pages)
     header, table = layout.header_rows, layout.table_rows
-    empty = {row: [c for c in range(layout.n_cols) if layout.at(row, c) is None] for row in table}
     for page in pages:
         rows: dict[int, range] = {}  # slot index → its sheet rows
         for index, slot in enumerate(page.slots):
@@ -110,7 +109,8 @@ def sheet_plan(layout: Layout, pages: list[PlannedPage]) -> SheetPlan:
             else:
                 plan.pieces.append(Piece(cell, rows[kept[0]].start, rows[kept[-1]].stop - 1))
         for index, span in rows.items():  # table positions no cell covers are still ruled
-            columns = empty.get(slots[index].row)
+            row = slots[index].row
+            columns = layout.empty_columns(row) if row in table else None
             if columns:
                 plan.blanks += [(r, c) for c in columns for r in span]
     if not titles:

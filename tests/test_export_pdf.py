@@ -271,3 +271,15 @@ def test_forms_and_reports_load_each_font_once(tianyuan, tmp_path, monkeypatch):
     assert len(loaded) == len(set(loaded)) >= 1
     fonts.reset()
     report_fonts.reset()
+
+
+def test_a_character_the_main_face_lacks_is_set_in_a_face_that_has_it(tianyuan, tmp_path):
+    if not (UMING.is_file() and WQY.is_file()):
+        pytest.skip("needs AR PL UMing and WenQuanYi")
+    from reportlab.pdfbase import pdfmetrics
+    found = fonts.font_set()
+    if ord("™") in pdfmetrics.getFont(found.body).face.charToGlyph:
+        pytest.skip("the body face has ™")
+    tianyuan.overall.goals.expected = "注册商标™标志" * 3
+    pdf = write_pdf(tianyuan, tmp_path / "tm.pdf")
+    assert re.search(r"注\s*册\s*商\s*标\s*™\s*标\s*志", text(pdf))  # in its place, between the others
