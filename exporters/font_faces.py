@@ -1,14 +1,17 @@
 """TrueType faces for reportlab, their per-glyph tables read in bulk.
 
 reportlab reads a font's cmap, hmtx and loca tables one number at a time in Python: for a Chinese face
-(20–50 thousand glyphs) that is about 50 ms a face, paid by every export that writes a PDF. This face reads
-the same tables with one ``struct.unpack_from`` each and builds the same attributes (charToGlyph,
-glyphToChar, charWidths, defaultWidth, hmetrics, glyphPos); every other table, and every cmap format
-other than 4 and 12, is left to reportlab. tests/test_export_pdf.py checks the result against
-reportlab's own reading of the installed fonts.
+(20–50 thousand glyphs) that is about 50 ms a face, paid by every export that writes a PDF. This face
+maps the file into memory rather than reading all of it, reads the same tables with one
+``struct.unpack_from`` each and builds the same attributes (charToGlyph, glyphToChar, charWidths,
+defaultWidth, hmetrics, glyphPos); every other table, and every cmap format other than 4 and 12, is left
+to reportlab. tests/test_export_pdf.py checks the result against reportlab's own reading of the
+installed fonts.
 """
 from __future__ import annotations
 
+import mmap
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from fnmatch import fnmatch
@@ -23,6 +26,17 @@ from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace, TTFontFile
 
 class FastFace(TTFontFace):
     """reportlab's TTFontFace with the cmap, hmtx and loca tables read in bulk."""
+
+    def readFile(self, f):
+        """The file mapped into memory rather than read: a Chinese face is 5–20 MB, of which an export
+        touches the tables above and the outlines of the characters it uses."""
+        if not hasattr(self, "_ttf_data") and isinstance(f, (str, os.PathLike)):
+            with open(f, "rb") as handle:
+                self.filename = os.fspath(f)
+                self._ttf_data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            self._pos = 0
+            return
+        super().readFile(f)
 
     def extractInfo(self, charInfo=1):
         TTFontFile.extractInfo(self, 0)  # names and metrics; it stops before the per-glyph tables
