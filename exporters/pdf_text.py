@@ -71,18 +71,22 @@ def write_batch(canvas, batch: list) -> None:
     encoded = doc.__dict__.setdefault("_cell_lines", {})
     code, current = ["q BT"], None  # q/Q: the font chosen here does not leak into later drawing
     for font_name, size, x, y, line in batch:
-        code.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
-        key = (font_name, line)
-        runs = encoded.get(key)
-        if runs is None:
+        key = (font_name, size, line)
+        found = encoded.get(key)
+        if found is None:  # the line's operators, a font switch before each run after the first
             font = pdfmetrics.getFont(font_name)
-            runs = encoded[key] = [(font.getSubsetInternalName(subset, doc), f"({canvas._escape(data)}) Tj")
-                                   for subset, data in font.splitString(line, doc)]
-        for subset_name, show in runs:
-            if (subset_name, size) != current:
-                code.append(f"{subset_name} {size:.2f} Tf")
-                current = (subset_name, size)
-            code.append(show)
+            runs = [(f"{font.getSubsetInternalName(subset, doc)} {size:.2f} Tf", f"({canvas._escape(data)}) Tj")
+                    for subset, data in font.splitString(line, doc)]
+            found = encoded[key] = (runs[0][0], runs[-1][0], runs[0][1] + "".join(f" {tf} {tj}" for tf, tj in runs[1:])
+                                    ) if runs else None
+        if found is None:  # nothing to show
+            continue
+        first, last, shows = found
+        code.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
+        if first != current:
+            code.append(first)
+        code.append(shows)
+        current = last
     code.append("ET Q")
     canvas._code.append(" ".join(code))
 
