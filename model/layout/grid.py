@@ -151,7 +151,13 @@ class Layout:
         return empty[row]
 
     def cells_in_row(self, row: int) -> list[Cell]:
-        return sorted((c for c in self.cells if c.row == row), key=lambda c: c.col)
+        """The cells that start in ``row``, left to right (a new list: callers may keep it)."""
+        rows = self.memo.get("cells by row")
+        if rows is None:
+            rows = self.memo["cells by row"] = {}
+            for cell in sorted(self.cells, key=lambda c: (c.row, c.col)):
+                rows.setdefault(cell.row, []).append(cell)
+        return list(rows.get(row, ()))
 
     def before_table(self) -> range:
         return range(0, self.table_rows.start)
