@@ -17,13 +17,13 @@ from reportlab.pdfgen.canvas import Canvas
 
 from model.document import Document
 from model.evaluation import Evaluation, evaluate
-from model.layout import Layout, build_layouts
+from model.layout import Layout, Role, build_layouts
 
 from .common import ExportError, collector_paused, write_output
 from .font_faces import tables_kept
 from .fonts import FontSet, font_set
 from .pdf_table import FormCells
-from .pdf_text import CellText
+from .pdf_text import CellText, write_batch
 from .style import page_for, plan_form
 
 APP_NAME = "绩效自评填报"
@@ -48,6 +48,7 @@ def render_pdf(doc: Document, layouts: list[Layout], out: io.BytesIO, fonts: Opt
         canvas.setCreator(APP_NAME)
         canvas.setSubject("预算绩效自评表")
         text = CellText(fonts)
+        number_face = text.face(Role.NOTE, PAGE_NUMBER_SIZE)
         cells: dict[int, FormCells] = {}
         for number, (layout, planned) in enumerate(pages, start=1):
             paper = page_for(layout)
@@ -56,9 +57,11 @@ def render_pdf(doc: Document, layouts: list[Layout], out: io.BytesIO, fonts: Opt
             if form is None:
                 form = cells[id(layout)] = FormCells(layout, text)
             form.draw(canvas, planned, paper)
-            canvas.setFont(fonts.body, PAGE_NUMBER_SIZE)
-            canvas.drawCentredString(paper.width_mm * mm / 2, paper.bottom_mm * mm / 2 - PAGE_NUMBER_SIZE / 3,
-                                     f"第 {number} 页 共 {len(pages)} 页")
+            footer = text.lines(number_face, [f"第 {number} 页 共 {len(pages)} 页"], "center")
+            batch: list = []  # centred, its baseline a third of the size below the middle of the bottom margin
+            footer.place(batch, 0.0, paper.bottom_mm * mm / 2 - PAGE_NUMBER_SIZE / 3 - footer.baseline,
+                         paper.width_mm * mm)
+            write_batch(canvas, batch)
             canvas.showPage()
         with tables_kept(fonts.all):  # the font subsets are made now
             canvas.save()
