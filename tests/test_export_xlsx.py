@@ -55,23 +55,27 @@ def test_every_example_exports_one_sheet_per_form(load_example, tmp_path, name):
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == [layout.sheet_name for layout in layouts]  # the examples' names are valid as is
     for ws, layout in zip(book.worksheets, layouts):
-        merged = {str(r) for r in ws.merged_cells.ranges}
-        plan = sheet_plan(layout, plan_form(layout))
-        expected = set()
-        for piece in plan.pieces:  # spans, cut where a planned page breaks (and beside the header row)
-            cell = piece.cell
-            assert not any(piece.first < s <= piece.last for s in plan.starts)
-            if piece.last > piece.first or cell.colspan > 1:
-                expected.add(f"{get_column_letter(cell.col + 1)}{piece.first + 1}:"
-                             f"{get_column_letter(cell.last_col + 1)}{piece.last + 1}")
-            if piece.text and piece.lines is None:  # each part has its label
-                label = ws.cell(piece.first + 1, cell.col + 1).value
-                assert (label is not None) == bool(cell.text), (layout.key, cell.text)
-        assert merged == expected
-        for rng in ws.merged_cells.ranges:  # a value only in the top-left cell of a merge
-            cells = [c for row in ws.iter_rows(min_row=rng.min_row, max_row=rng.max_row, min_col=rng.min_col,
-                                               max_col=rng.max_col) for c in row]
-            assert all(c.value is None for c in cells[1:])
+        check_merges(ws, layout)
+
+
+def check_merges(ws, layout):
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    plan = sheet_plan(layout, plan_form(layout))
+    expected = set()
+    for piece in plan.pieces:  # spans, cut where a planned page breaks (and beside the header row)
+        cell = piece.cell
+        assert not any(piece.first < s <= piece.last for s in plan.starts)
+        if piece.last > piece.first or cell.colspan > 1:
+            expected.add(f"{get_column_letter(cell.col + 1)}{piece.first + 1}:"
+                         f"{get_column_letter(cell.last_col + 1)}{piece.last + 1}")
+        if piece.text and piece.lines is None:  # each part has its label
+            label = ws.cell(piece.first + 1, cell.col + 1).value
+            assert (label is not None) == bool(cell.text), (layout.key, cell.text)
+    assert merged == expected
+    for rng in ws.merged_cells.ranges:  # a value only in the top-left cell of a merge
+        cells = [c for row in ws.iter_rows(min_row=rng.min_row, max_row=rng.max_row, min_col=rng.min_col,
+                                           max_col=rng.max_col) for c in row]
+        assert all(c.value is None for c in cells[1:])
 
 
 def test_workbook_properties_and_normal_font(tianyuan_book):
@@ -347,6 +351,7 @@ def test_a_row_taller_than_a_page_inside_a_form(tianyuan, tmp_path):
     layout = build_layout(tianyuan, "overall")
     ws = openpyxl.load_workbook(write_xlsx(tianyuan, tmp_path / "goals.xlsx"))["附件2 整体自评表"]
     check_sheet_follows_plan(ws, layout)
+    check_merges(ws, layout)  # 年度总体目标's label merged over its rows on each page, with its text there
     goals = layout.bound("overall.goals.actual")
     pieces = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "鑫鑫鑫" in c.value]
     assert len(pieces) >= 2 and pieces[-1].endswith("全文结束。")
