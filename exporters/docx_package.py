@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from .common import xml_attribute
-from .ooxml import (DECLARATION, REL as R, app_properties, content_types, core_properties, package_relationships,
-                    relationships, write_zip)
+from .ooxml import (DECLARATION, REL as R, THEME, THEME_TYPE, app_properties, content_types, core_properties,
+                    package_relationships, relationships, write_zip)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NAMESPACES = f'xmlns:w="{W}" xmlns:r="{R}"'
@@ -115,16 +115,18 @@ def write_package(out: io.BytesIO, parts: WordParts) -> None:
     """The .docx of ``parts`` into ``out``."""
     footers = [f"word/footer{i + 1}.xml" for i in range(len(parts.footers))]
     document_rels = [("rIdStyles", f"{R}/styles", "styles.xml"), ("rIdSettings", f"{R}/settings", "settings.xml"),
-                     ("rIdFonts", f"{R}/fontTable", "fontTable.xml")]
+                     ("rIdFonts", f"{R}/fontTable", "fontTable.xml"), ("rIdTheme", f"{R}/theme", "theme/theme1.xml")]
     document_rels += [(footer_id(i), f"{R}/footer", name.split("/")[-1]) for i, name in enumerate(footers)]
     types = [("/word/document.xml", f"{_MAIN_TYPE}.document.main+xml"), ("/word/styles.xml", f"{_MAIN_TYPE}.styles+xml"),
-             ("/word/settings.xml", f"{_MAIN_TYPE}.settings+xml"), ("/word/fontTable.xml", f"{_MAIN_TYPE}.fontTable+xml")]
+             ("/word/settings.xml", f"{_MAIN_TYPE}.settings+xml"), ("/word/fontTable.xml", f"{_MAIN_TYPE}.fontTable+xml"),
+             ("/word/theme/theme1.xml", THEME_TYPE)]
     types += [(f"/{name}", f"{_MAIN_TYPE}.footer+xml") for name in footers]
     files = [("[Content_Types].xml", content_types(types)), ("_rels/.rels", package_relationships("word/document.xml")),
              ("docProps/core.xml", core_properties(parts.title, parts.subject)), ("docProps/app.xml", app_properties()),
              ("word/_rels/document.xml.rels", relationships(document_rels)),
              ("word/document.xml", f"{DECLARATION}<w:document {NAMESPACES}><w:body>{parts.body}</w:body></w:document>"),
              ("word/styles.xml", _styles(parts)), ("word/settings.xml", _settings(parts.even_and_odd)),
-             ("word/fontTable.xml", f"{DECLARATION}<w:fonts {NAMESPACES}>{''.join(f.xml() for f in parts.fonts)}</w:fonts>")]
+             ("word/fontTable.xml", f"{DECLARATION}<w:fonts {NAMESPACES}>{''.join(f.xml() for f in parts.fonts)}</w:fonts>"),
+             ("word/theme/theme1.xml", THEME)]
     files += [(name, f"{DECLARATION}<w:ftr {NAMESPACES}>{content}</w:ftr>") for name, content in zip(footers, parts.footers)]
     write_zip(out, files)

@@ -17,6 +17,29 @@ CORE_TYPE = "application/vnd.openxmlformats-package.core-properties+xml"
 APP_TYPE = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
 
 
+THEME_TYPE = "application/vnd.openxmlformats-officedocument.theme+xml"
+_COLOURS = (("dk1", '<a:sysClr val="windowText" lastClr="000000"/>'), ("lt1", '<a:sysClr val="window" lastClr="FFFFFF"/>'),
+            ("dk2", '<a:srgbClr val="44546A"/>'), ("lt2", '<a:srgbClr val="E7E6E6"/>'),
+            *((f"accent{i}", f'<a:srgbClr val="{rgb}"/>') for i, rgb in
+              enumerate(("4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47"), start=1)),
+            ("hlink", '<a:srgbClr val="0563C1"/>'), ("folHlink", '<a:srgbClr val="954F72"/>'))
+_FILL = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'
+_LINE = f'<a:ln w="6350">{_FILL}</a:ln>'
+_FONTS = '<a:latin typeface="Times New Roman"/><a:ea typeface="宋体"/><a:cs typeface=""/>'
+# The least theme part the readers ask for (Word and Excel files carry one; ours name every font themselves,
+# so its fonts and colours decide nothing on the page).
+THEME = (f'{DECLARATION}<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office">'
+         '<a:themeElements><a:clrScheme name="Office">'
+         + "".join(f"<a:{name}>{colour}</a:{name}>" for name, colour in _COLOURS)
+         + f'</a:clrScheme><a:fontScheme name="Office"><a:majorFont>{_FONTS}</a:majorFont>'
+         f'<a:minorFont>{_FONTS}</a:minorFont></a:fontScheme><a:fmtScheme name="Office">'
+         f"<a:fillStyleLst>{_FILL * 3}</a:fillStyleLst>"
+         f"<a:lnStyleLst>{_LINE * 3}</a:lnStyleLst>"
+         f"<a:effectStyleLst>{'<a:effectStyle><a:effectLst/></a:effectStyle>' * 3}</a:effectStyleLst>"
+         f"<a:bgFillStyleLst>{_FILL * 3}</a:bgFillStyleLst></a:fmtScheme></a:themeElements>"
+         "<a:objectDefaults/><a:extraClrSchemeLst/></a:theme>")
+
+
 def content_types(overrides: Iterable[tuple[str, str]]) -> str:
     """[Content_Types].xml: each part's name and type, the core and app properties included."""
     parts = [*overrides, ("/docProps/core.xml", CORE_TYPE), ("/docProps/app.xml", APP_TYPE)]

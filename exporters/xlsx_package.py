@@ -9,8 +9,8 @@ import io
 from typing import Optional
 
 from .common import xml_attribute, xml_escape
-from .ooxml import (DECLARATION, REL, app_properties, content_types, core_properties, package_relationships,
-                    relationships, write_zip)
+from .ooxml import (DECLARATION, REL, THEME, THEME_TYPE, app_properties, content_types, core_properties,
+                    package_relationships, relationships, write_zip)
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 CT = "application/vnd.openxmlformats-officedocument.spreadsheetml"
@@ -68,14 +68,16 @@ def write_package(out: io.BytesIO, sheets: list[tuple[str, str, str, Optional[tu
                 f'<sheets>{"".join(names)}</sheets><definedNames>{"".join(defined)}</definedNames>'
                 '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>')
     workbook_rels = [(f"rId{i + 1}", f"{REL}/worksheet", f"worksheets/sheet{i + 1}.xml") for i in range(n)]
-    workbook_rels += [(f"rId{n + 1}", f"{REL}/styles", "styles.xml"), (f"rId{n + 2}", f"{REL}/sharedStrings",
-                                                                       "sharedStrings.xml")]
+    workbook_rels += [(f"rId{n + 1}", f"{REL}/styles", "styles.xml"),
+                      (f"rId{n + 2}", f"{REL}/sharedStrings", "sharedStrings.xml"),
+                      (f"rId{n + 3}", f"{REL}/theme", "theme/theme1.xml")]
     types = [("/xl/workbook.xml", f"{CT}.sheet.main+xml")]
     types += [(f"/xl/worksheets/sheet{i + 1}.xml", f"{CT}.worksheet+xml") for i in range(n)]
-    types += [("/xl/styles.xml", f"{CT}.styles+xml"), ("/xl/sharedStrings.xml", f"{CT}.sharedStrings+xml")]
+    types += [("/xl/styles.xml", f"{CT}.styles+xml"), ("/xl/sharedStrings.xml", f"{CT}.sharedStrings+xml"),
+              ("/xl/theme/theme1.xml", THEME_TYPE)]
     files = [("[Content_Types].xml", content_types(types)), ("_rels/.rels", package_relationships("xl/workbook.xml")),
              ("docProps/core.xml", core_properties(title)), ("docProps/app.xml", app_properties()),
              ("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", relationships(workbook_rels)),
-             ("xl/styles.xml", styles), ("xl/sharedStrings.xml", strings)]
+             ("xl/styles.xml", styles), ("xl/sharedStrings.xml", strings), ("xl/theme/theme1.xml", THEME)]
     files += [(f"xl/worksheets/sheet{index + 1}.xml", sheet) for index, (_, sheet, _, _) in enumerate(sheets)]
     write_zip(out, files)

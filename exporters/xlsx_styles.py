@@ -27,8 +27,8 @@ NUMBER_FORMATS = {  # Excel's built-in number formats: 0 General, 2 0.00, 10 0.0
     Fmt.TEXT: 0,
 }
 FORMULA_STARTS = ("=", "+", "-", "@")  # what Excel would take as the start of a formula
-# XML forbids most control characters (as openpyxl's ILLEGAL_CHARACTERS_RE)
-ILLEGAL_CHARACTERS = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+# XML 1.0 forbids most control characters (openpyxl's ILLEGAL_CHARACTERS_RE), lone surrogates and U+FFFE/FFFF
+ILLEGAL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 _THIN = '<{side} style="thin"><color rgb="FF000000"/></{side}>'
 # borders: none, ruled, and a cell drawn in two parts with no rule between them (the 绩效指标 column

@@ -377,3 +377,9 @@ def test_a_row_taller_than_a_page_prints_its_piece_on_each_page(load_example, tm
     headed = [page for page in plan_form(layout) if layout.header_rows.start in page.rows]
     assert len(headed) == 2 and headed[1].slots[0].repeated and headed[-1].index < len(plan_form(layout)) - 1
     assert sum(1 for row in ws.iter_rows() for c in row if str(c.value).replace("\n", "") == "一级指标") == 2
+
+
+def test_characters_xml_cannot_hold_are_dropped(tianyuan, tmp_path):
+    tianyuan.overall.goals.expected = "甲\ud800乙\ufffe丙\x01丁"
+    ws = openpyxl.load_workbook(write_xlsx(tianyuan, tmp_path / "bad.xlsx"))["附件2 整体自评表"]
+    assert find(ws, "甲乙丙丁")
