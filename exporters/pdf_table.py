@@ -19,7 +19,7 @@ from model.layout.heights import fixed_text, printed_text, spread
 from model.layout.paging import PlannedPage
 from model.layout.typeset import CELL_PAD_X_MM, OUTSIDE_SPACE_PT, TIGHT_PAD_Y_MM
 
-from .pdf_text import CellText, Lines, write_batch
+from .pdf_text import CellText, write_batch
 from .style import Page
 
 PAD_X = CELL_PAD_X_MM * mm  # left and right padding inside the bordered table (pt)

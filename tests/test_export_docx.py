@@ -18,7 +18,7 @@ from exporters.docx_table import SEPARATOR, split_row
 from exporters.docx_xml import twips
 from exporters.style import SIGNATURE_SPACE_MM, page_for, plan_form
 from model.layout import Cell, Layout, Role, build_layouts
-from model.layout.heights import fixed_text, printed_text
+from model.layout.heights import printed_text
 from tests.conftest import EXAMPLE_NAMES, ROOT
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
