@@ -62,7 +62,7 @@ def _render(doc: Document, layouts: list[Layout], buffer: io.BytesIO) -> None:
 
 def _style(styles: StyleBook, cell, table: range, value, is_number: bool, open_side: Optional[str] = None,
            layout: Optional[Layout] = None) -> int:
-    as_text = not is_number and value is not None and value.startswith(FORMULA_STARTS)
+    as_text = not is_number and value is not None and value.lstrip().startswith(FORMULA_STARTS)  # "\t=…" too
     one_line = (layout is not None and not is_number and value is not None and "\n" not in value
                 and cell.role in (Role.INPUT, Role.COMPUTED, Role.LABEL, Role.HEADER)
                 and len(cell_lines(cell, span_width_mm(layout, cell))) == 1)

@@ -383,3 +383,13 @@ def test_characters_xml_cannot_hold_are_dropped(tianyuan, tmp_path):
     tianyuan.overall.goals.expected = "甲\ud800乙\ufffe丙\x01丁"
     ws = openpyxl.load_workbook(write_xlsx(tianyuan, tmp_path / "bad.xlsx"))["附件2 整体自评表"]
     assert find(ws, "甲乙丙丁")
+
+
+def test_text_reads_back_as_written(tianyuan, tmp_path):
+    """Tabs, carriage returns and line breaks in a text survive the sheet's XML (a bare CR would be read as LF)."""
+    row = tianyuan.overall.indicators[0]
+    row.name, row.deviation = "\r=HYPERLINK(1)", "第一行\r\n第二行\t末尾"
+    ws = openpyxl.load_workbook(write_xlsx(tianyuan, tmp_path / "cr.xlsx"))["附件2 整体自评表"]
+    cell = find(ws, "\r=HYPERLINK(1)")
+    assert cell.value == "\r=HYPERLINK(1)" and cell.data_type == "s"
+    assert find(ws, "第一行\r\n第二行\t末尾").value == "第一行\r\n第二行\t末尾"
