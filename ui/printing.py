@@ -2,7 +2,8 @@
 
 The pages come from the one pagination plan (model/layout/paging.py) the PDF, Word and Excel follow:
 the same rows on each page at the same heights, the header row repeated, labels cut by a break printed
-in each part, 第 N 页 共 M 页. Text is broken into lines by the same Chinese line-breaking rules
+in each part, a row taller than a page as its piece of the text on each page (heights.printed_text),
+第 N 页 共 M 页. Text is broken into lines by the same Chinese line-breaking rules
 (model/layout/linebreak.py) with the printer font's metrics.
 
 Each form prints in its orientation (基础数据表 portrait, the scored forms landscape). A PDF device
