@@ -8,4 +8,7 @@ import sys
 from cli.app import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    import gc
+    gc.freeze()  # as main.py: the final garbage collection need not go over what the command left alive
+    sys.exit(code)

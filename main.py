@@ -17,4 +17,9 @@ def _main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(_main())
+    code = _main()
+    # The process ends here: its final garbage collection need not go over everything a command left
+    # alive (an export's layouts and caches: 45 ms of a 600 ms export).
+    import gc
+    gc.freeze()
+    sys.exit(code)

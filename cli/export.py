@@ -21,7 +21,9 @@ def run(file: str, formats: str, out: Optional[str], stdout: Optional[TextIO] = 
     except ExportError as error:
         stderr.write(f"错误：{error}\n")
         return EXIT_UNREADABLE
-    doc = load_document(file, stderr)
+    from exporters.common import collector_paused
+    with collector_paused():  # reading builds many small objects too (see collector_paused)
+        doc = load_document(file, stderr)
     if doc is None:
         return EXIT_UNREADABLE
     folder = Path(out) if out else Path(file).resolve().parent

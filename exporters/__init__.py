@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from model.document import Document
-from model.evaluation import Evaluation, evaluate
+from model.evaluation import Evaluation, scores
 from model.oserrors import os_reason
 
-from .common import FORMATS, ExportError, output_stem
+from .common import FORMATS, ExportError, collector_paused, output_stem
 
 __all__ = ["FORMATS", "ExportError", "export", "output_stem", "parse_formats"]
 
@@ -52,8 +52,11 @@ def export(doc: Document, formats: Iterable[str], folder: str | os.PathLike,
         raise ExportError(f"无法创建导出文件夹“{target}”：{os_reason(error)}") from None
     if not target.is_dir():
         raise ExportError(f"“{target}”不是文件夹")
-    evaluation = evaluation or evaluate(doc)
-    stem = output_stem(doc)
-    written = [_writer(fmt)(doc, target / f"{stem}.{fmt}", evaluation) for fmt in formats]
+    from model.layout import build_layouts
+    with collector_paused():
+        evaluation = evaluation or scores(doc)  # the forms print scores and figures, never the findings
+        layouts = build_layouts(doc, evaluation)  # laid out (widths fitted, pages planned) once for all formats
+        stem = output_stem(doc)
+        written = [_writer(fmt)(doc, target / f"{stem}.{fmt}", evaluation, layouts) for fmt in formats]
     from .report_export import write_reports  # 自评报告 beside the forms, when the document has report text
     return written + write_reports(doc, formats, target)

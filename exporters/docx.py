@@ -4,19 +4,15 @@ Each layout becomes a section (A4 in the form's orientation, the margins of styl
 page), its title rows and footer rows become paragraphs, and its bordered rows a real Word table
 with fixed column widths (see docx_table.py).
 
-python-docx supplies the package: content types, styles, settings and core properties. The body,
-thousands of cells for a large document, is written as WordprocessingML text and put into the
-saved package's word/document.xml in place of the empty body; building it as python-docx objects,
-or parsing and re-serialising it, would cost most of the export's time.
+The body, thousands of cells for a large document, is written as WordprocessingML text, and the
+package around it as text too (docx_package.py): building it as python-docx objects took most of
+the export's time.
 """
 from __future__ import annotations
 
 import io
 import os
 import pathlib
-import zipfile
-
-import docx
 
 from model.document import Document
 from model.evaluation import Evaluation, evaluate
@@ -24,7 +20,8 @@ from model.layout import Layout, build_layouts
 from model.sanitize import printable
 
 from .common import ExportError, write_output
-from .docx_styles import page_number_footer, set_up_fonts_and_compat, set_up_package, set_up_styles
+from .docx_package import WordParts, footer_id, write_package
+from .docx_styles import BODY_RPR, DEFAULT_PPR, FONTS, NORMAL, form_styles, page_number_footer
 from .docx_table import column_twips, tables_xml
 from .docx_text import after_table_xml, before_table_xml
 from .docx_xml import TWIPS_PER_MM, twips
@@ -32,13 +29,14 @@ from .style import page_for, plan_form
 
 __all__ = ["write_docx"]
 
-EMPTY_BODY = b"<w:body/>"
 HEADER_FOOTER_MM = 8.0  # distance of the (empty) header and of the page-number footer from the page edge
 
 
-def write_docx(doc: Document, path: str | os.PathLike, evaluation: Evaluation | None = None) -> pathlib.Path:
-    """Write every form of ``doc`` into one .docx at ``path`` (atomically) and return the path."""
-    layouts = build_layouts(doc, evaluation or evaluate(doc))
+def write_docx(doc: Document, path: str | os.PathLike, evaluation: Evaluation | None = None,
+               layouts: list[Layout] | None = None) -> pathlib.Path:
+    """Write every form of ``doc`` into one .docx at ``path`` (atomically) and return the path; ``layouts``:
+    the forms already laid out."""
+    layouts = build_layouts(doc, evaluation or evaluate(doc)) if layouts is None else layouts
     if not layouts:
         raise ExportError("文档中没有可导出的表")
     title = printable(f"{doc.unit.name.strip()}{doc.unit.year}年度绩效自评")
@@ -51,25 +49,9 @@ def write_docx(doc: Document, path: str | os.PathLike, evaluation: Evaluation | 
 
 def render_docx(layouts: list[Layout], title: str, out: io.BytesIO) -> None:
     """Write the .docx holding ``layouts``, one section per form, into ``out``."""
-    document = docx.Document()
-    set_up_styles(document)
-    set_up_package(document, title)
-    set_up_fonts_and_compat(document)
-    footer = page_number_footer(document)
-    body = document.element.body
-    for child in list(body):
-        body.remove(child)
-    shell = io.BytesIO()
-    document.save(shell)
-    content = body_xml(layouts, footer).encode("utf-8")
-    with zipfile.ZipFile(shell) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "word/document.xml":
-                if data.count(EMPTY_BODY) != 1:
-                    raise ValueError("unexpected word/document.xml from python-docx")
-                data = data.replace(EMPTY_BODY, b"<w:body>" + content + b"</w:body>")
-            target.writestr(info, data)
+    write_package(out, WordParts(body=body_xml(layouts, footer_id(0)), default_rpr=BODY_RPR, default_ppr=DEFAULT_PPR,
+                                 normal=NORMAL, styles=form_styles(), fonts=FONTS, footers=[page_number_footer()],
+                                 title=title, subject="预算绩效自评"))
 
 
 def body_xml(layouts: list[Layout], footer: str = "") -> str:

@@ -3,7 +3,8 @@
 Word follows the one pagination plan (model/layout/paging.py) that the PDF, Excel and the window's 打印
 follow: each planned page's rows are written as their own table(s), a page break comes between pages,
 every row is as tall as the plan says ("at least"), keeps with the next row except the last one of
-its page, and never splits (w:cantSplit). Word's own text fits the plan's heights (the plan allows for
+its page, and never splits (w:cantSplit); a row taller than a page is written on each page it takes as
+a row of its own holding that page's piece of the text. Word's own text fits the plan's heights (the plan allows for
 wider fonts), so Word breaks where the plan does; if it ever needed more room, the rows that must stay
 together still do. A label cut by a break is written in each page's part (vertical merges restart).
 
@@ -20,10 +21,11 @@ must end where it ends; LibreOffice draws stray borders otherwise.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
-from model.layout import Cell, Layout, Role
-from model.layout.heights import fixed_text
+from model.layout import Cell, Fmt, Layout, Role
+from model.layout.heights import printed_text
 from model.layout.paging import PlannedPage, Slot
 
 from .docx_xml import ROLE_PARAGRAPH_STYLE, paragraph, text_runs, twips
@@ -40,8 +42,9 @@ SEPARATOR = ('<w:p><w:pPr><w:pStyle w:val="FormCell"/><w:keepNext/><w:spacing w:
 PAGE_BREAK = ('<w:p><w:pPr><w:pStyle w:val="FormCell"/><w:pageBreakBefore/><w:spacing w:before="0" w:after="0"'
               ' w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
 _EMPTY = {keep: paragraph("FormCell", keep_next=keep) for keep in (False, True)}
-_OPEN_BELOW = '<w:tcBorders><w:bottom w:val="nil"/></w:tcBorders>'
-_OPEN_ABOVE = '<w:tcBorders><w:top w:val="nil"/></w:tcBorders>'
+_OPEN = {"below": '<w:tcBorders><w:bottom w:val="nil"/></w:tcBorders>',
+         "above": '<w:tcBorders><w:top w:val="nil"/></w:tcBorders>'}
+_VERTICAL = f'<w:textDirection w:val="{VERTICAL_TEXT}"/>'
 _TIMES_EM = {".": 0.25, ",": 0.25, "%": 0.833, "-": 0.333, "—": 1.0, "+": 0.564}  # widths in Times, em
 
 
@@ -80,12 +83,7 @@ def tables_xml(layout: Layout, pages: list[PlannedPage]) -> str:
     parts = []
     for page in pages:
         body = [i for i, slot in enumerate(page.slots) if slot.row in layout.table_rows]
-        # A row taller than a page is written once, free to split: Word continues it on the next page.
-        rest = [i for i in body if page.slots[i].lines is not None and page.slots[i].lines[0] > 0]
-        if rest:
-            body = [i for i in body if i > rest[-1]]
-            parts.append(SEPARATOR)
-        elif page.index:
+        if page.index:
             parts.append(PAGE_BREAK)
         if not body:
             continue
@@ -99,6 +97,31 @@ def tables_xml(layout: Layout, pages: list[PlannedPage]) -> str:
         tables = [_Table(layout, columns, page, group).xml() for group in groups]
         parts.append(SEPARATOR.join(tables))
     return "".join(parts)
+
+
+def _tc(width: int, span: int, extra: str, content: str) -> str:
+    grid_span = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid_span}{extra}<w:vAlign w:val="center"/>'
+            f"</w:tcPr>{content}</w:tc>")
+
+
+@lru_cache(maxsize=16384)
+def _cell_paragraph(text: str, role: Role, align: str, numeric: bool, width_mm: float, keep: bool) -> str:
+    """The paragraph of a cell (cached: labels and values recur in every form of a document)."""
+    runs = text_runs(text, role, _number_size(text, role, width_mm) if numeric else None)
+    return paragraph(ROLE_PARAGRAPH_STYLE[role], runs, jc=align, keep_next=keep)
+
+
+def _number_size(text: str, role: Role, width_mm: float) -> float | None:
+    """A smaller size for a number that would wrap in its column (100.00% in 执行率), else None."""
+    if not text or "\n" in text:
+        return None
+    room = width_mm - 2 * CELL_MARGIN_MM
+    size = ROLE_STYLES[role].size_pt
+    needed = number_width_em(text) * size * 0.3528 * 1.04  # a little slack for the renderer
+    if needed <= room:
+        return None
+    return max(MIN_NUMBER_PT, int(size * room / needed * 2) / 2)
 
 
 @dataclass
@@ -115,6 +138,8 @@ class _Segment:
 class _Table:
     def __init__(self, layout: Layout, columns: list[int], page: PlannedPage, indices: list[int]):
         self.layout, self.columns, self.page = layout, columns, page
+        # the width (twips) of every run of columns: widths[first column][columns]
+        self.widths = [[sum(columns[c:c + n]) for n in range(len(columns) - c + 1)] for c in range(len(columns))]
         self.slots: list[Slot] = [page.slots[i] for i in indices]
         header_rows = set(layout.header_rows)
         self.header = 0  # leading rows of this table marked w:tblHeader (the header row)
@@ -152,10 +177,8 @@ class _Table:
             # Rows keep with the next one down to the page's last row, which keeps with the notes and the
             # signature below it only on the form's last page; rows never split across pages.
             self.keep = not (last_of_page and index == len(self.slots) - 1) or self.page.last
-            if slot.lines is None:
-                tr_pr = f'<w:trPr><w:cantSplit/><w:trHeight w:val="{twips(slot.height)}" w:hRule="atLeast"/>'
-            else:  # taller than a page: the one row Word may split
-                tr_pr = "<w:trPr>"
+            # a row taller than a page is written as one row per page, each with its piece of the text
+            tr_pr = f'<w:trPr><w:cantSplit/><w:trHeight w:val="{twips(slot.height)}" w:hRule="atLeast"/>'
             tr_pr += "<w:tblHeader/></w:trPr>" if index < self.header else "</w:trPr>"
             cells, above = self._row(index, above)
             body.append(f"<w:tr>{tr_pr}{cells}</w:tr>")
@@ -167,13 +190,13 @@ class _Table:
 
     def _row(self, index: int, above: list[tuple[int, int]] | None):
         """The w:tc elements of one row, and the (start, span) of each for the next row."""
-        layout = self.layout
+        n_cols, grid = self.layout.n_cols, self.grid
         parts, spans, col = [], [], 0
-        while col < layout.n_cols:
-            found = self.grid.get((index, col))
+        while col < n_cols:
+            found = grid.get((index, col))
             if found is None:
                 span = self._empty_span(index, col, above)
-                parts.append(self._tc(col, span, "", self._empty()))
+                parts.append(_tc(self.widths[col][span], span, "", _EMPTY[self.keep]))
             else:
                 segment, starts = found
                 span = segment.cell.colspan
@@ -184,28 +207,20 @@ class _Table:
 
     def _cell(self, segment: _Segment, starts: bool) -> str:
         cell = segment.cell
-        direction = f'<w:textDirection w:val="{VERTICAL_TEXT}"/>' if cell.role is Role.VERTICAL else ""
-        borders = {"below": _OPEN_BELOW, "above": _OPEN_ABOVE}.get(segment.open_side, "")
+        role = cell.role
+        extra = _OPEN.get(segment.open_side, "") + (_VERTICAL if role is Role.VERTICAL else "")
+        width = self.widths[cell.col][cell.colspan]
         if not starts:
-            return self._tc(cell.col, cell.colspan, "<w:vMerge/>" + borders + direction, self._empty())
-        merge = '<w:vMerge w:val="restart"/>' if segment.last > segment.first else ""
+            return _tc(width, cell.colspan, "<w:vMerge/>" + extra, _EMPTY[self.keep])
+        if segment.last > segment.first:
+            extra = '<w:vMerge w:val="restart"/>' + extra
         if not segment.text:
-            return self._tc(cell.col, cell.colspan, merge + borders + direction, self._empty())
-        align = "center" if cell.role is Role.VERTICAL else cell.align
-        runs = text_runs(fixed_text(self.layout, cell), cell.role, self._number_size(cell))
-        content = paragraph(ROLE_PARAGRAPH_STYLE[cell.role], runs, jc=align, keep_next=self.keep)
-        return self._tc(cell.col, cell.colspan, merge + borders + direction, content)
-
-    def _number_size(self, cell: Cell) -> float | None:
-        """A smaller size for a number that would wrap in its column (100.00% in 执行率), else None."""
-        if not cell.fmt.numeric or not cell.text or "\n" in cell.text:
-            return None
-        room = sum(self.layout.column_widths_mm[cell.col:cell.col + cell.colspan]) - 2 * CELL_MARGIN_MM
-        size = ROLE_STYLES[cell.role].size_pt
-        needed = number_width_em(cell.text) * size * 0.3528 * 1.04  # a little slack for the renderer
-        if needed <= room:
-            return None
-        return max(MIN_NUMBER_PT, int(size * room / needed * 2) / 2)
+            return _tc(width, cell.colspan, extra, _EMPTY[self.keep])
+        align = "center" if role is Role.VERTICAL else cell.align
+        text = printed_text(self.layout, cell, self.slots[segment.first].lines)  # a split row: this page's piece
+        numeric = cell.fmt is not Fmt.TEXT
+        room = sum(self.layout.column_widths_mm[cell.col:cell.col + cell.colspan]) if numeric else 0.0
+        return _tc(width, cell.colspan, extra, _cell_paragraph(text, role, align, numeric, room, self.keep))
 
     def _empty(self) -> str:
         return _EMPTY[self.keep]
@@ -220,8 +235,4 @@ class _Table:
                 break
         return 1
 
-    def _tc(self, col: int, span: int, extra: str, content: str) -> str:
-        width = sum(self.columns[col:col + span])
-        grid_span = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
-        return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid_span}{extra}<w:vAlign w:val="center"/>'
-                f"</w:tcPr>{content}</w:tc>")
+

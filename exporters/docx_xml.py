@@ -1,16 +1,17 @@
 """WordprocessingML as text: runs, paragraphs and units for the .docx writer.
 
-The writer builds each form's body as one XML string and parses it once: thousands of cells
-through python-docx's object API would take seconds, a string takes milliseconds.
+The writer builds each form's body as one XML string: thousands of cells through python-docx's
+object API would take seconds, a string takes milliseconds.
 """
 from __future__ import annotations
 
 from typing import Iterable, Optional
-from xml.sax.saxutils import escape
 
 from model.layout import Role
 from model.sanitize import printable
 
+from .common import xml_escape
+from .docx_package import rfonts
 from .style import NUMBER_FONT, ROLE_STYLES, TITLE_FONT
 
 TWIPS_PER_MM = 1440 / 25.4
@@ -43,12 +44,6 @@ def fonts_for(role: Role) -> tuple[str, str]:
     return latin, style.font
 
 
-def rfonts(latin: str, east_asian: str) -> str:
-    """w:rFonts naming both the Latin and the East Asian font (w:eastAsia is what CJK text uses)."""
-    return (f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east_asian}" w:cs="{latin}"'
-            f' w:hint="eastAsia"/>')
-
-
 def run_properties(role: Role) -> str:
     latin, east_asian = fonts_for(role)
     bold = "<w:b/><w:bCs/>" if ROLE_STYLES[role].bold else ""
@@ -56,6 +51,11 @@ def run_properties(role: Role) -> str:
 
 
 _RPR = {role: run_properties(role) for role in Role}
+
+
+def clean_xml_text(text: str) -> str:
+    """Text as WordprocessingML holds it: escaped, without the control characters XML forbids."""
+    return xml_escape(printable(text))
 
 
 def text_runs(text: str, role: Role, size_pt: Optional[float] = None) -> str:
@@ -72,7 +72,7 @@ def text_runs(text: str, role: Role, size_pt: Optional[float] = None) -> str:
             if piece_index:
                 parts.append("<w:tab/>")
             if piece:
-                parts.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+                parts.append(f'<w:t xml:space="preserve">{xml_escape(piece)}</w:t>')
     rpr = _RPR[role]
     if size_pt is not None:
         half_points = int(round(size_pt * 2))

@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError
 
 from model.resources import resource_dir
 
 from .common import ExportError
+from .font_faces import FastTTFont
 from .style import HEADING_FONT, TITLE_FONT, TextStyle
 
 PROBE = "绩效自评表单位"  # a face must have all of these to count as a Chinese font
@@ -107,8 +108,9 @@ def reset() -> None:
     _font_set = None
 
 
-def _register(path: Path) -> Optional[str]:
-    """Register a TrueType file once per process; None if it is missing, CFF, broken or not Chinese."""
+def register(path: Path) -> Optional[str]:
+    """Register a TrueType file once per process, for the forms and the reports alike; None if it is
+    missing, CFF, broken or not Chinese."""
     path = Path(path)
     if path in _registered:
         return _registered[path]
@@ -116,7 +118,7 @@ def _register(path: Path) -> Optional[str]:
     if path.is_file():
         candidate = "CJK-" + re.sub(r"[^A-Za-z0-9]+", "", path.stem)[:24] + f"-{len(_registered)}"
         try:
-            font = TTFont(candidate, str(path), subfontIndex=0)
+            font = FastTTFont(candidate, str(path), subfontIndex=0)
         except (TTFError, OSError, ValueError, KeyError, IndexError, AssertionError):
             font = None  # "postscript outlines are not supported", truncated files …
         if font is not None and all(ord(ch) in font.face.charToGlyph for ch in PROBE):
@@ -126,9 +128,10 @@ def _register(path: Path) -> Optional[str]:
     return name
 
 
-def _first(paths: Iterable[Path]) -> Optional[str]:
+def first_usable(paths: Iterable[Path]) -> Optional[str]:
+    """The registered name of the first usable file of ``paths``, or None."""
     for path in paths:
-        name = _register(path)
+        name = register(path)
         if name:
             return name
     return None
@@ -148,19 +151,19 @@ def font_set() -> FontSet:
     serif = [p for p in system if _SERIF_NAME.search(p.name)]
     sans = [p for p in system if not _SERIF_NAME.search(p.name)]
     shared = [*serif, *bundled_font_files(), *sans]
-    body = _first([*_in(windows, WINDOWS_BODY), *shared])
+    body = first_usable([*_in(windows, WINDOWS_BODY), *shared])
     if body is None:
         raise ExportError("未找到可嵌入 PDF 的中文 TrueType 字体，无法导出 PDF。请安装中文 TrueType 字体"
                           "（如 Windows 自带的仿宋 simfang.ttf，或 Linux 上的文鼎明体 fonts-arphic-uming、文泉驿微米黑 fonts-wqy-microhei），"
                           "或把 .ttf/.ttc 字体文件放入程序的 resources/fonts 文件夹后重试。")
     # Title faces come only from Windows (方正小标宋/宋体), else the (serif) body face serves; bold headers
     # take 黑体 or a sans-serif face: a real embedded font rather than a stroked imitation of bold.
-    bold = _first(_in(windows, WINDOWS_BOLD))
+    bold = first_usable(_in(windows, WINDOWS_BOLD))
     if bold is None and windows is None:
-        bold = next((n for n in map(_register, sans) if n and n != body), None)
+        bold = next((n for n in map(register, sans) if n and n != body), None)
     bold = bold or body
-    title = _first(_in(windows, WINDOWS_TITLE)) or body
-    fallbacks = tuple(n for n in (_first(shared),) if n and n not in (body, bold, title))
+    title = first_usable(_in(windows, WINDOWS_TITLE)) or body
+    fallbacks = tuple(n for n in (first_usable(shared),) if n and n not in (body, bold, title))
     _font_set = FontSet(body, bold, title, fallbacks)
     return _font_set
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import Flowable
 
 from model.layout import Cell, Role
 from model.layout.linebreak import balanced, wrap
@@ -28,52 +27,42 @@ FIXED_TEXT = (Role.LABEL, Role.HEADER, Role.TITLE, Role.SUBTITLE)  # printed wor
 Run = tuple[str, str]  # (font name, text)
 
 
-class Lines(Flowable):
+class Lines:
     """Lines of text already known to fit their cell, drawn straight onto the canvas.
 
-    Glyphs are centred on each line's middle; inside a LinesTable all cells of a table are written in one
-    text object (see write_batch): thousands of cells made per-cell text objects the bulk of the time.
+    Glyphs are centred on each line's middle. All cells of a page are written in one text object (see
+    write_batch): thousands of cells made per-cell text objects the bulk of the time.
     """
 
-    def __init__(self, lines: Sequence[Sequence[Run]], size: float, align: str, advances: Sequence[float],
-                 line_size: Optional[float] = None):
-        super().__init__()
-        self.lines, self.size, self.align, self.advances = list(lines), size, align, list(advances)
+    __slots__ = ("lines", "size", "align", "advances", "line_size", "leading", "baseline", "height")
+
+    def __init__(self, lines: Sequence[Sequence[tuple[str, str, float]]], size: float, align: str,
+                 advances: Sequence[float], line_size: Optional[float] = None):
+        # each line: its runs as (font name, text, offset from the line's start)
+        self.lines, self.size, self.align, self.advances = lines, size, align, advances
         line_size = line_size or size  # a shrunk number keeps the row height of its cell's normal size
         self.line_size = line_size
         self.leading = line_size * LEADING
         self.baseline = self.leading / 2 - GLYPH_MIDDLE * size  # of the last line, above the bottom
+        self.height = self.leading * len(lines)
 
-    def slice(self, first: int, last: Optional[int]) -> "Lines | str":
-        """Lines ``first`` to ``last`` (a row split between pages); '' when none are left."""
-        lines, advances = self.lines[first:last], self.advances[first:last]
-        return Lines(lines, self.size, self.align, advances, self.line_size) if lines else ""
-
-    def wrap(self, availWidth, availHeight):
-        self.width, self.height = availWidth, self.leading * len(self.lines)
-        return self.width, self.height
-
-    def drawOn(self, canvas, x, y, _sW=0):
+    def place(self, batch: list, x: float, y: float, width: float) -> None:
+        """Add the lines to ``batch``, in a box ``width`` wide whose bottom left corner is (x, y)."""
         y += self.baseline + self.leading * (len(self.lines) - 1)
-        batch = getattr(canvas, "_lines_batch", None)
+        size, align = self.size, self.align
         for runs, advance in zip(self.lines, self.advances):
             left = x
-            if self.align == "right":
-                left = x + self.width - advance
-            elif self.align == "center":
-                left = x + (self.width - advance) / 2
-            for font, text in runs:
-                if batch is not None:
-                    batch.append((font, self.size, left, y, text))
-                else:
-                    canvas.setFont(font, self.size)
-                    canvas.drawString(left, y, text)
-                left += pdfmetrics.stringWidth(text, font, self.size) if len(runs) > 1 else 0.0
+            if align == "right":
+                left = x + width - advance
+            elif align == "center":
+                left = x + (width - advance) / 2
+            for font, text, offset in runs:
+                batch.append((font, size, left + offset, y, text))
             y -= self.leading
 
 
 def write_batch(canvas, batch: list) -> None:
-    """Write the collected lines of a table as one text object (see Lines.drawOn).
+    """Write the collected lines of a page as one text object (see Lines.place).
 
     The operators are those canvas.drawString writes for a TrueType font (Tm, subset Tf, Tj), without
     its per-string text object, width measuring and number formatting; the encoding of a string is the
@@ -83,18 +72,22 @@ def write_batch(canvas, batch: list) -> None:
     encoded = doc.__dict__.setdefault("_cell_lines", {})
     code, current = ["q BT"], None  # q/Q: the font chosen here does not leak into later drawing
     for font_name, size, x, y, line in batch:
-        code.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
-        key = (font_name, line)
-        runs = encoded.get(key)
-        if runs is None:
+        key = (font_name, size, line)
+        found = encoded.get(key)
+        if found is None:  # the line's operators, a font switch before each run after the first
             font = pdfmetrics.getFont(font_name)
-            runs = encoded[key] = [(font.getSubsetInternalName(subset, doc), f"({canvas._escape(data)}) Tj")
-                                   for subset, data in font.splitString(line, doc)]
-        for subset_name, show in runs:
-            if (subset_name, size) != current:
-                code.append(f"{subset_name} {size:.2f} Tf")
-                current = (subset_name, size)
-            code.append(show)
+            runs = [(f"{font.getSubsetInternalName(subset, doc)} {size:.2f} Tf", f"({canvas._escape(data)}) Tj")
+                    for subset, data in font.splitString(line, doc)]
+            found = encoded[key] = (runs[0][0], runs[-1][0], runs[0][1] + "".join(f" {tf} {tj}" for tf, tj in runs[1:])
+                                    ) if runs else None
+        if found is None:  # nothing to show
+            continue
+        first, last, shows = found
+        code.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
+        if first != current:
+            code.append(first)
+        code.append(shows)
+        current = last
     code.append("ET Q")
     canvas._code.append(" ".join(code))
 
@@ -119,6 +112,7 @@ class _Face:
         self.widths = _Widths(self)
         self.width = self.widths.__getitem__  # a dict lookup: the line breaker measures every character
         self.font_of: dict[str, str] = {}
+        self.elsewhere: set[str] = set()  # the characters set in another face than the main one
 
     def font(self, char: str) -> str:
         font = self.font_of.get(char)
@@ -126,18 +120,28 @@ class _Face:
             code = ord(char)
             font = next((n for n in self.faces if code in self.cmaps[n]), self.main)
             self.font_of[char] = font
+            if font != self.main:
+                self.elsewhere.add(char)
         return font
 
-
-    def runs(self, line: str) -> list[Run]:
-        runs: list[list[str]] = []
+    def runs(self, line: str) -> list[tuple[str, str, float]]:
+        """The runs of a line by the face that has their glyphs, each with its offset from the start
+        (its characters already measured, so their faces are known)."""
+        main = self.main
+        if self.elsewhere.isdisjoint(line):
+            return [(main, line, 0.0)]
+        runs: list[list] = []
         for char in line:
             font = self.font(char)
             if runs and runs[-1][0] == font:
                 runs[-1][1] += char
             else:
                 runs.append([font, char])
-        return [(font, text) for font, text in runs]
+        offset, result = 0.0, []
+        for font, text in runs:
+            result.append((font, text, offset))
+            offset += sum(map(self.width, text))
+        return result
 
 
 class CellText:
@@ -146,6 +150,7 @@ class CellText:
     def __init__(self, fonts: FontSet):
         self.fonts = fonts
         self._faces: dict[tuple[str, float], _Face] = {}
+        self._made: dict[tuple, "Lines | str"] = {}  # labels and values recur in every form
 
     def font(self, role: Role) -> str:
         return self.fonts.for_style(ROLE_STYLES[role])
@@ -170,6 +175,13 @@ class CellText:
         text = printable((cell.text if text is None else text) or "").strip()
         if not text:
             return ""
+        key = (text, cell.role, cell.fmt.numeric, cell.align, round(width, 3))
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = self._content(cell, width, text)
+        return made
+
+    def _content(self, cell: Cell, width: float, text: str) -> Lines:
         role = cell.role
         face = self.face(role)
         if role is Role.VERTICAL:  # 绩效指标: upright characters stacked top to bottom

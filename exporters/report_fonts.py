@@ -1,4 +1,5 @@
-"""The embeddable faces a report PDF uses, on top of exporters.fonts (which finds and registers them).
+"""The embeddable faces a report PDF uses, on top of exporters.fonts (which finds and registers them, each
+file once for the forms and the reports).
 
 A report wants more faces than a form: 仿宋 for the body, 黑体 for 一、 headings, 楷体 for （一） headings,
 小标宋 for the title. exporters.fonts gives body, bold (黑体) and title faces; this module adds 楷体
@@ -11,10 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Optional
-
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from typing import Optional
 
 from . import fonts
 
@@ -22,7 +20,6 @@ WINDOWS_KAI = ("simkai.ttf", "STKAITI.TTF")
 WINDOWS_FANGSONG = ("simfang.ttf", "STFANGSO.TTF")
 SERIF_NAMES = re.compile(r"fangsong|simfang|fzfs|uming|notoserifsc|simsun|songti", re.IGNORECASE)
 KAI_NAMES = re.compile(r"ukai|simkai|kaiti|fzkai", re.IGNORECASE)
-_registered: dict[Path, Optional[str]] = {}
 
 
 @dataclass(frozen=True)
@@ -36,32 +33,6 @@ class ReportFonts:
     @property
     def all(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys((self.body, self.heading, self.kai, self.title) + self.fallbacks))
-
-
-def _register(path: Path) -> Optional[str]:
-    """Register a TrueType face once; None if missing, CFF, broken or without Chinese (as exporters.fonts)."""
-    if path in _registered:
-        return _registered[path]
-    name = None
-    if path.is_file():
-        candidate = "Report-" + re.sub(r"[^A-Za-z0-9]+", "", path.stem)[:24] + f"-{len(_registered)}"
-        try:
-            face = TTFont(candidate, str(path), subfontIndex=0)
-        except (TTFError, OSError, ValueError, KeyError, IndexError, AssertionError):
-            face = None
-        if face is not None and all(ord(ch) in face.face.charToGlyph for ch in fonts.PROBE):
-            pdfmetrics.registerFont(face)
-            name = candidate
-    _registered[path] = name
-    return name
-
-
-def _first(paths: Iterable[Path]) -> Optional[str]:
-    for path in paths:
-        name = _register(Path(path))
-        if name:
-            return name
-    return None
 
 
 def _named(pattern: re.Pattern) -> list[Path]:
@@ -79,8 +50,9 @@ def report_fonts() -> ReportFonts:
     base = fonts.font_set()
     windows = fonts.windows_font_dir()
     in_windows = [windows / n for n in WINDOWS_FANGSONG] if windows else []
-    body = _first(in_windows) or _first(_named(SERIF_NAMES)) or base.body
-    kai = _first([windows / n for n in WINDOWS_KAI] if windows else []) or _first(_named(KAI_NAMES)) or body
+    body = fonts.first_usable(in_windows) or fonts.first_usable(_named(SERIF_NAMES)) or base.body
+    kai = (fonts.first_usable([windows / n for n in WINDOWS_KAI] if windows else [])
+           or fonts.first_usable(_named(KAI_NAMES)) or body)
     _cache = ReportFonts(body, base.bold, kai, base.title, tuple(n for n in base.all if n not in (body,)))
     return _cache
 

@@ -1,148 +1,144 @@
-"""Excel (.xlsx) writer: one worksheet per form, laid out like the printed form (openpyxl).
+"""Excel (.xlsx) writer: one worksheet per form, laid out like the printed form.
 
 Each layout (model/layout) becomes a sheet: merged ranges for spans, thin borders on every
 position of the table (inside merges too), fonts per role, figures as numbers with the form's
-number formats, and a page setup that prints the form on A4 with the indicator header repeated.
+number formats, and a page setup that prints the form on A4.
 
 Pages follow the one pagination plan (model/layout/paging.py) the PDF, Word and the window's 打印
-follow: rows are set to the plan's heights, a manual row break ends each planned page, a label cut by
-a break is merged in two parts with the label in each, and the sheet prints at a fixed scale that
-leaves every planned page room (not "fit to page", which would make Excel ignore the breaks). Labels
-the plan breaks into lines carry those line breaks. Sizes are explained in xlsx_sizes.py.
+follow, page by page (xlsx_pages.py): rows at the plan's heights, a manual row break before each planned
+page, a label cut by a break merged in each part with its label, and a sheet printed at a fixed scale
+that leaves every planned page room (not "fit to page", which would make Excel ignore the breaks).
+Labels the plan breaks into lines carry those line breaks. Sizes are explained in xlsx_sizes.py.
+
+The sheets are written as SpreadsheetML text, cell by cell in row order, into the package
+(xlsx_package.py): building them as openpyxl objects took most of an export's time.
 """
 from __future__ import annotations
 
 import io
 import os
+from decimal import Decimal
 from pathlib import Path
 from typing import Optional
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import MergedCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.indexed_list import IndexedList
-from openpyxl.worksheet.merge import MergedCellRange
-from openpyxl.worksheet.page import PageMargins
-from openpyxl.worksheet.pagebreak import Break
-from openpyxl.worksheet.worksheet import Worksheet
-
 from model.document import Document
 from model.evaluation import Evaluation, evaluate
-from model.layout import Cell, Fmt, Layout, Role, build_layouts
-from model.layout.heights import fixed_text
+from model.layout import Fmt, Layout, Role, build_layouts
+from model.layout.heights import cell_lines, fixed_text, printed_text, span_width_mm
 from model.sanitize import printable
 
 from .common import ExportError, write_output
 from .style import page_for, plan_form
-from .xlsx_pages import PRINT_SCALE, Piece, pieces, sheet_rows
-from .xlsx_sizes import NORMAL_FONT, column_width_units, sheet_titles
-from .xlsx_styles import FORMULA_STARTS, StyleBook, cell_value
+from .xlsx_package import SharedStrings, column_letter, write_package
+from .xlsx_pages import PRINT_SCALE, SheetPlan, sheet_plan
+from .xlsx_sizes import column_width_units, sheet_titles
+from .xlsx_styles import FORMULA_STARTS, StyleBook, cell_value, clean_text
 
 MM_PER_INCH = 25.4
 FIXED_LABELS = (Role.LABEL, Role.HEADER)
-APP_NAME = "绩效自评填报"
+FOOTER = "&amp;C&amp;9 第 &amp;P 页 共 &amp;N 页"  # 9 pt; printing the whole workbook numbers it through
 
 
-def write_xlsx(doc: Document, path: str | os.PathLike, evaluation: Optional[Evaluation] = None) -> Path:
-    """Write every form of ``doc`` into one workbook at ``path``; returns the path."""
-    layouts = build_layouts(doc, evaluation or evaluate(doc))
+def write_xlsx(doc: Document, path: str | os.PathLike, evaluation: Optional[Evaluation] = None,
+               layouts: Optional[list[Layout]] = None) -> Path:
+    """Write every form of ``doc`` into one workbook at ``path``; returns the path. ``layouts``: the
+    forms already laid out (an export of several formats lays them out once)."""
+    layouts = build_layouts(doc, evaluation or evaluate(doc)) if layouts is None else layouts
     if not layouts:
         raise ExportError("没有可导出的表格：请先添加整体自评表或项目自评表")
     return write_output(Path(path), lambda buffer: _render(doc, layouts, buffer))
 
 
 def _render(doc: Document, layouts: list[Layout], buffer: io.BytesIO) -> None:
-    workbook = Workbook()
-    _set_normal_font(workbook)
-    workbook.remove(workbook.active)
-    unit = doc.unit
-    workbook.properties.title = printable(f"{unit.name} {unit.year}年度预算绩效自评".strip())
-    workbook.properties.creator = APP_NAME
-    styles = StyleBook()
+    styles, strings = StyleBook(), SharedStrings()
+    sheets = []
     for layout, title in zip(layouts, sheet_titles(layout.sheet_name for layout in layouts)):
-        _write_sheet(workbook.create_sheet(title), layout, styles)
-    workbook.save(buffer)
+        plan = sheet_plan(layout, plan_form(layout))
+        titles = None if plan.titles is None else (plan.titles + 1, plan.titles + len(layout.header_rows))
+        sheets.append((title, _sheet(layout, plan, styles, strings, first=not sheets),
+                       f"$A$1:${column_letter(layout.n_cols - 1)}${plan.n_rows}", titles))
+    unit = doc.unit
+    title = printable(f"{unit.name} {unit.year}年度预算绩效自评".strip())
+    write_package(buffer, sheets, styles.xml(), strings.xml(), title)
 
 
-def _set_normal_font(workbook: Workbook) -> None:
-    """Fix the Normal style's font: it is the unit of every column width (see xlsx_sizes)."""
-    name, size = NORMAL_FONT
-    font = Font(name=name, size=size, family=2, scheme=None)
-    workbook._fonts = IndexedList([font])  # font 0, before any cell adds its own
-    workbook._named_styles["Normal"].font = font  # re-binds Normal to font 0
+def _style(styles: StyleBook, cell, table: range, value, is_number: bool, open_side: Optional[str] = None,
+           layout: Optional[Layout] = None) -> int:
+    as_text = not is_number and value is not None and value.lstrip().startswith(FORMULA_STARTS)  # "\t=…" too
+    one_line = (layout is not None and not is_number and value is not None and "\n" not in value
+                and cell.role in (Role.INPUT, Role.COMPUTED, Role.LABEL, Role.HEADER)
+                and len(cell_lines(cell, span_width_mm(layout, cell))) == 1)
+    return styles.index(cell.role, cell.align, cell.row in table, cell.fmt if is_number else Fmt.TEXT, as_text,
+                        open_side, one_line)
 
 
-def _write_sheet(ws: Worksheet, layout: Layout, styles: StyleBook) -> None:
+def _number(value: Decimal) -> str:
+    """A figure as the file stores it: 93.00 as 93, 9.50 as 9.5 (the cell's number format shows 93.00)."""
+    return format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
+
+
+def _sheet(layout: Layout, plan: SheetPlan, styles: StyleBook, strings: SharedStrings, first: bool) -> str:
+    """The worksheet XML of one form."""
     table = layout.table_rows
-    pages = plan_form(layout)
-    heights, starts = sheet_rows(layout, pages)
-    parts = pieces(layout, starts)
-    for cell in layout.cells:
-        for piece in parts[id(cell)]:
-            if piece.last > piece.first or cell.colspan > 1:
-                _merge(ws, piece, cell)
-    for cell in layout.cells:
-        value, is_number = cell_value(cell)
-        if value is not None and not is_number and cell.role in FIXED_LABELS:
-            value = fixed_text(layout, cell) if value == cell.text else value  # labels broken as planned
-        as_text = not is_number and value is not None and value.lstrip().startswith(FORMULA_STARTS)  # "\t=…" too
-        for piece in parts[id(cell)]:
-            anchor = ws.cell(piece.first + 1, cell.col + 1)
-            if value is not None and piece.text:
-                anchor.value = value
-                if not is_number:
-                    anchor.data_type = "s"  # never a formula, whatever the user typed
-            style = (cell.role, cell.align, cell.row in table, cell.fmt if is_number else Fmt.TEXT, as_text,
-                     piece.open_side)
-            for r in range(piece.first, piece.last + 1):  # borders are per cell: style the whole merge
-                for c in range(cell.col, cell.last_col + 1):
-                    styles.apply(anchor if (r, c) == (piece.first, cell.col) else ws.cell(r + 1, c + 1), *style)
-    for r in table:  # table positions no cell covers are still ruled
-        for c in range(layout.n_cols):
-            if layout.at(r, c) is None:
-                styles.apply(ws.cell(r + 1, c + 1), None, "center", True)
-    for c, width in enumerate(layout.column_widths_mm, start=1):
-        ws.column_dimensions[get_column_letter(c)].width = column_width_units(width)
-    for r, height in enumerate(heights, start=1):
-        ws.row_dimensions[r].height = height
-    for start in starts:  # the break goes after the row above the page's first one (1-based: start)
-        ws.row_breaks.append(Break(id=start))
-    _page_setup(ws, layout)
-
-
-def _merge(ws: Worksheet, piece: Piece, cell: Cell) -> None:
-    """ws.merge_cells without its border copying, which costs half the export of a large document.
-
-    The layout never overlaps spans, and every cell of the range is styled afterwards anyway.
-    """
-    top, left, bottom, right = piece.first + 1, cell.col + 1, piece.last + 1, cell.last_col + 1
-    coord = f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
-    ws.merged_cells.ranges.add(MergedCellRange(ws, coord))
-    for r in range(top, bottom + 1):
-        for c in range(left, right + 1):
-            if (r, c) != (top, left):
-                ws._cells[r, c] = MergedCell(ws, r, c)
-
-
-def _page_setup(ws: Worksheet, layout: Layout) -> None:
+    rows: list[dict[int, str]] = [{} for _ in range(plan.n_rows)]
+    letters = [column_letter(c) for c in range(layout.n_cols)]
+    merges, values = [], {}
+    for piece in plan.pieces:
+        cell = piece.cell
+        found = values.get(id(cell))
+        if found is None:  # the value and format of a cell, the same in each of its parts
+            value, is_number = cell_value(cell)
+            if value is not None and not is_number and cell.role in FIXED_LABELS and value == cell.text:
+                value = fixed_text(layout, cell)  # labels broken as planned
+            found = values[id(cell)] = (value, is_number, _style(styles, cell, table, value, is_number, layout=layout))
+        value, is_number, style = found
+        if piece.lines is not None and value is not None and not is_number:
+            value = clean_text(printed_text(layout, cell, piece.lines)) or None  # a split row's piece
+            style = _style(styles, cell, table, value, is_number)
+        if piece.open_side is not None:
+            style = _style(styles, cell, table, value, is_number, piece.open_side, layout)
+        top, left, bottom, right = piece.first, cell.col, piece.last, cell.last_col
+        if bottom > top or right > left:
+            merges.append(f'<mergeCell ref="{letters[left]}{top + 1}:{letters[right]}{bottom + 1}"/>')
+            for r in range(top, bottom + 1):  # borders are per cell: style the whole merge
+                row = rows[r]
+                for c in range(left, right + 1):
+                    row[c] = f'<c r="{letters[c]}{r + 1}" s="{style}"/>'
+        ref = f"{letters[left]}{top + 1}"
+        if value is None or not piece.text:
+            rows[top][left] = f'<c r="{ref}" s="{style}"/>'
+        elif is_number:  # only the top-left cell of a merge holds the value
+            rows[top][left] = f'<c r="{ref}" s="{style}"><v>{_number(value)}</v></c>'
+        else:  # a shared string: never a formula, whatever the user typed
+            rows[top][left] = f'<c r="{ref}" s="{style}" t="s"><v>{strings.index(value)}</v></c>'
+    ruled = styles.index(None, "center", True)
+    for r, c in plan.blanks:  # table positions no cell covers are still ruled
+        rows[r][c] = f'<c r="{letters[c]}{r + 1}" s="{ruled}"/>'
+    data = "".join(f'<row r="{r + 1}" ht="{height:.2f}" customHeight="1">'
+                   + "".join(cells[c] for c in sorted(cells)) + "</row>"
+                   for r, (height, cells) in enumerate(zip(plan.heights, rows)))
+    cols = "".join(f'<col min="{c + 1}" max="{c + 1}" width="{column_width_units(width)}" customWidth="1"/>'
+                   for c, width in enumerate(layout.column_widths_mm))
     page = page_for(layout)
-    setup = ws.page_setup
-    setup.paperSize = ws.PAPERSIZE_A4
-    setup.orientation = "landscape" if layout.landscape else "portrait"
-    ws.sheet_properties.pageSetUpPr.fitToPage = False  # Excel ignores manual breaks when fitting to pages
-    setup.scale = PRINT_SCALE
-    ws.oddFooter.center.text = "第 &P 页 共 &N 页"  # printing the whole workbook numbers it through
-    ws.oddFooter.center.size = 9
     inch = 1 / MM_PER_INCH
-    ws.page_margins = PageMargins(left=page.left_mm * inch, right=page.right_mm * inch, top=page.top_mm * inch,
-                                  bottom=page.bottom_mm * inch, header=page.top_mm * inch / 2,
-                                  footer=page.bottom_mm * inch / 2)
-    ws.print_options.horizontalCentered = True
-    ws.print_options.gridLines = False
-    ws.sheet_view.showGridLines = False
-    ws.sheet_view.zoomScale = 100
-    last_col = get_column_letter(layout.n_cols)
-    ws.print_area = f"A1:{last_col}{layout.n_rows}"
-    if len(layout.header_rows):
-        ws.print_title_rows = f"{layout.header_rows.start + 1}:{layout.header_rows.stop}"
+    margins = (f'<pageMargins left="{page.left_mm * inch!r}" right="{page.right_mm * inch!r}"'
+               f' top="{page.top_mm * inch!r}" bottom="{page.bottom_mm * inch!r}"'
+               f' header="{page.top_mm * inch / 2!r}" footer="{page.bottom_mm * inch / 2!r}"/>')
+    breaks = "".join(f'<brk id="{start}" max="16383" man="1"/>' for start in plan.starts)  # after the row above
+    merge_xml = f'<mergeCells count="{len(merges)}">{"".join(merges)}</mergeCells>' if merges else ""
+    orientation = "landscape" if layout.landscape else "portrait"
+    selected = ' tabSelected="1"' if first else ""
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+            ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            # Excel ignores manual breaks when fitting to pages: a fixed scale instead
+            '<sheetPr><pageSetUpPr fitToPage="0"/></sheetPr>'
+            f'<dimension ref="A1:{letters[-1]}{plan.n_rows}"/>'
+            f'<sheetViews><sheetView showGridLines="0"{selected} zoomScale="100" workbookViewId="0"/></sheetViews>'
+            f'<sheetFormatPr defaultRowHeight="15"/><cols>{cols}</cols><sheetData>{data}</sheetData>{merge_xml}'
+            f'<printOptions horizontalCentered="1"/>{margins}'
+            f'<pageSetup paperSize="9" scale="{PRINT_SCALE}" orientation="{orientation}"/>'
+            f'<headerFooter><oddFooter>{FOOTER}</oddFooter></headerFooter>'
+            + (f'<rowBreaks count="{len(plan.starts)}" manualBreakCount="{len(plan.starts)}">{breaks}</rowBreaks>'
+               if plan.starts else "")
+            + "</worksheet>")

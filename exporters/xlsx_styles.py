@@ -1,47 +1,49 @@
-"""Cell styles and cell values of the .xlsx writer.
+"""Cell styles and cell values of the .xlsx writer, and the workbook's styles part (xl/styles.xml).
 
-openpyxl hashes a Font/Border/Alignment each time one is assigned to a cell, which dominates the
-export of a large document. A form uses a dozen style combinations, so each is built once on the
-first cell that needs it and copied to the others as openpyxl's own style array.
+A form uses a dozen style combinations (role, alignment, ruled or not, number format, …): each gets one
+cell format (xf) the first time a cell needs it, and the cells that share it name it by its number.
 """
 from __future__ import annotations
 
-from copy import copy
 from decimal import Decimal
 from typing import Any, Optional
-
-from openpyxl.styles import Alignment, Border, Font, Side
 
 from model.layout import Cell, Fmt, Role
 from model.money import percent, q2
 from model.sanitize import printable
 
+from .common import xml_escape
 from .style import ROLE_STYLES
-from .xlsx_sizes import holds_number
+from .xlsx_sizes import NORMAL_FONT, holds_number
 
 GB2312_CHARSET = 134  # tells Excel and WPS the font is a CJK font
-NUMBER_FORMATS = {
-    Fmt.AMOUNT: "0.00",
-    Fmt.SCORE: "0.00",
-    Fmt.AREA: "0.00",
-    Fmt.PERCENT: "0.00%",
-    Fmt.POINTS: "General",  # 10 and 9.5 as typed
-    Fmt.COUNT: "General",
-    Fmt.TEXT: "General",
+NUMBER_FORMATS = {  # Excel's built-in number formats: 0 General, 2 0.00, 10 0.00%
+    Fmt.AMOUNT: 2,  # 0.00
+    Fmt.SCORE: 2,
+    Fmt.AREA: 2,
+    Fmt.PERCENT: 10,  # 0.00%
+    Fmt.POINTS: 0,  # 10 and 9.5 as typed
+    Fmt.COUNT: 0,
+    Fmt.TEXT: 0,
 }
 FORMULA_STARTS = ("=", "+", "-", "@")  # what Excel would take as the start of a formula
 
-_THIN = Side(style="thin", color="FF000000")
-TABLE_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-NO_BORDER = Border()
-# A cell drawn in two parts with no rule between them (the 绩效指标 column beside the repeated header)
-OPEN_BORDERS = {None: TABLE_BORDER, "bottom": Border(left=_THIN, right=_THIN, top=_THIN),
-                "top": Border(left=_THIN, right=_THIN, bottom=_THIN)}
+_THIN = '<{side} style="thin"><color rgb="FF000000"/></{side}>'
+# borders: none, ruled, and a cell drawn in two parts with no rule between them (the 绩效指标 column
+# beside the repeated header): its upper part open below, its lower part open above
+BORDERS = {
+    (False, None): "<border><left/><right/><top/><bottom/><diagonal/></border>",
+    (True, None): "<border>" + "".join(_THIN.format(side=s) for s in ("left", "right", "top", "bottom")) + "<diagonal/></border>",
+    (True, "bottom"): "<border>" + "".join(_THIN.format(side=s) for s in ("left", "right", "top")) + "<bottom/><diagonal/></border>",
+    (True, "top"): "<border>" + "".join(_THIN.format(side=s) for s in ("left", "right")) + "<top/>"
+                   + _THIN.format(side="bottom") + "<diagonal/></border>",
+}
+_BORDER_IDS = {key: index for index, key in enumerate(BORDERS)}
 
 
-def role_font(role: Role) -> Font:
-    style = ROLE_STYLES[role]
-    return Font(name=style.font, size=style.size_pt, bold=style.bold, charset=GB2312_CHARSET)
+def clean_text(text: str) -> str:
+    """Text as a cell can hold it: no control characters; Word's manual line break (\\x0b) a real one."""
+    return printable(text.replace("\x0b", "\n"))
 
 
 def cell_value(cell: Cell) -> tuple[Any, bool]:
@@ -57,41 +59,74 @@ def cell_value(cell: Cell) -> tuple[Any, bool]:
         elif cell.fmt is Fmt.PERCENT:
             value = percent(value) / 100
         return value, True
-    # XML forbids most control characters; Word's manual line break (\x0b) becomes a real one
-    text = printable((cell.text or "").replace("\x0b", "\n"))
+    text = clean_text(cell.text or "")
     return (text or None), False
 
 
+def _font_xml(role: Role) -> str:
+    style = ROLE_STYLES[role]
+    bold = "<b/>" if style.bold else ""
+    return f'<font>{bold}<sz val="{style.size_pt:g}"/><name val="{xml_escape(style.font)}"/><charset val="{GB2312_CHARSET}"/></font>'
+
+
 class StyleBook:
-    """Builds each style combination once and stamps it on the cells that share it."""
+    """The workbook's cell formats, each made once and named by its index in cellXfs."""
 
     def __init__(self):
-        self._styles: dict[tuple, Any] = {}
+        name, size = NORMAL_FONT  # font 0, the Normal style's: the unit of every column width (xlsx_sizes)
+        self._fonts: dict[Optional[Role], int] = {None: 0}
+        self._font_xml = [f'<font><sz val="{size:g}"/><name val="{name}"/><family val="2"/></font>']
+        self._xfs: dict[tuple, int] = {}
+        self._xf_xml = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>']
 
-    def apply(self, target, role: Optional[Role], align: str, bordered: bool, fmt: Fmt = Fmt.TEXT,
-              as_text: bool = False, open_side: Optional[str] = None) -> None:
-        """Style ``target``; ``open_side`` ('top' or 'bottom') leaves out that rule of a bordered cell."""
-        vertical = "bottom" if role is Role.SIGNATURE else "center"  # the blank room to sign is above
-        key = (role, align, bordered, fmt, as_text, open_side)
-        style = self._styles.get(key)
-        if style is not None:
-            target._style = copy(style)  # openpyxl's StyleArray; see the module docstring
-            return
-        font_role = role or Role.INPUT
-        target.font = role_font(font_role)
-        target.border = OPEN_BORDERS[open_side] if bordered else NO_BORDER
+    def index(self, role: Optional[Role], align: str, bordered: bool, fmt: Fmt = Fmt.TEXT,
+              as_text: bool = False, open_side: Optional[str] = None, one_line: bool = False) -> int:
+        """The format of a cell; ``open_side`` ('top' or 'bottom') leaves out that rule of a ruled cell;
+        ``one_line``: a text the plan sets on one line (a phone number, 已完成), which shrinks rather than
+        wraps where the renderer's font is wider (LibreOffice's stand-in for 仿宋): its row is one line tall."""
+        key = (role, align, bordered, fmt, as_text, open_side, one_line)
+        found = self._xfs.get(key)
+        if found is None:
+            found = self._xfs[key] = len(self._xf_xml)
+            self._xf_xml.append(self._xf(*key))
+        return found
+
+    def _font(self, role: Role) -> int:
+        found = self._fonts.get(role)
+        if found is None:
+            found = self._fonts[role] = len(self._font_xml)
+            self._font_xml.append(_font_xml(role))
+        return found
+
+    def _xf(self, role, align, bordered, fmt, as_text, open_side, one_line) -> str:
         number = fmt is not Fmt.TEXT
-        target.alignment = Alignment(
-            horizontal=align if align in ("left", "center", "right") else "center",
-            vertical=vertical,
+        shrink = number or one_line
+        attributes = {
+            "horizontal": align if align in ("left", "center", "right") else "center",
+            "vertical": "bottom" if role is Role.SIGNATURE else "center",  # the blank room to sign is above
             # a number cannot wrap: Excel shows ### when it is too wide, so let it shrink instead;
             # stacked text needs no wrapping, and LibreOffice left-aligns it when wrapping is on
-            wrap_text=not number and role is not Role.VERTICAL,
-            shrink_to_fit=number,
-            text_rotation=255 if role is Role.VERTICAL else 0,
-            indent=1 if bordered and not number and align in ("left", "right") else 0,  # off the rules
-        )
-        target.number_format = NUMBER_FORMATS[fmt]
-        if as_text:
-            target.quotePrefix = True  # Excel keeps "=1+1" text even after the cell is edited
-        self._styles[key] = copy(target._style)
+            "wrapText": "1" if not shrink and role is not Role.VERTICAL else None,
+            "shrinkToFit": "1" if shrink else None,
+            "textRotation": "255" if role is Role.VERTICAL else None,
+            "indent": "1" if bordered and not number and align in ("left", "right") else None,  # off the rules
+        }
+        alignment = " ".join(f'{k}="{v}"' for k, v in attributes.items() if v is not None)
+        border = _BORDER_IDS[(bordered, open_side if bordered else None)]
+        quote = ' quotePrefix="1"' if as_text else ""  # Excel keeps "=1+1" text even after the cell is edited
+        return (f'<xf numFmtId="{NUMBER_FORMATS[fmt]}" fontId="{self._font(role or Role.INPUT)}" fillId="0"'
+                f' borderId="{border}" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1"'
+                f' applyAlignment="1"{quote}><alignment {alignment}/></xf>')
+
+    def xml(self) -> str:
+        """xl/styles.xml."""
+        return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                f'<fonts count="{len(self._font_xml)}">{"".join(self._font_xml)}</fonts>'
+                '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+                '<fill><patternFill patternType="gray125"/></fill></fills>'
+                f'<borders count="{len(BORDERS)}">{"".join(BORDERS.values())}</borders>'
+                '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+                f'<cellXfs count="{len(self._xf_xml)}">{"".join(self._xf_xml)}</cellXfs>'
+                '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+                '</styleSheet>')

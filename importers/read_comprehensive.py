@@ -273,6 +273,10 @@ class ComprehensiveReader:
             row = self.rows[index]
             if any(c.key == norm(spec_of(ComprehensiveForm, "score").label) for c in row.nonempty()):
                 break
+            if row.find("一级指标") is not None and row.find("三级指标") is not None:
+                self.segment.use(*row.nonempty())  # the header repeated on a continuation page
+                index += 1
+                continue
             cells = {name: row.under(cell) for name, cell in header.items()}
             self.segment.use(*[c for c in row.cells if not c.first or c.key == norm(
                 spec_of(ComprehensiveForm, "indicators").label)])

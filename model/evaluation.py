@@ -9,15 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from .checks import check_basic, check_cross, check_scored_form
-from .checks_comprehensive import check_comprehensive
-from .checks_stated import check_stated
 from .comprehensive import ComprehensiveResult, comprehensive_result
 from .document import FORM_BASIC, FORM_COMPREHENSIVE, Document
 from .findings import (ERROR, GROUP_PLAUSIBILITY, GROUP_REVIEW, GROUP_SUBMISSION, STRUCTURAL_CODES,
                        WARNING, Finding)
 from .money import Amount, ratio
-from .report_checks import affected_reports, check_reports
 from .scoring import FormResult, score_form
 
 PROVISIONAL_MARK = "（待核）"  # a 总分 or 等次 shown while the form's structure has errors
@@ -150,6 +146,12 @@ class Evaluator:
 
         A change to unit information (the year, the name) affects every form: pass None.
         """
+        # the checks are imported when first needed: an export, which only prints the scores (scores()),
+        # does not load them
+        from .checks import check_basic, check_cross, check_scored_form
+        from .checks_comprehensive import check_comprehensive
+        from .checks_stated import check_stated
+        from .report_checks import affected_reports, check_reports
         doc = self.doc
         old = self.evaluation
         dirty = None if changed is None else set(changed)
@@ -184,3 +186,10 @@ class Evaluator:
 
 def evaluate(doc: Document) -> Evaluation:
     return Evaluator(doc).evaluation
+
+
+def scores(doc: Document) -> Evaluation:
+    """What the printed forms show (scores, rates, the 汇总) without the checks: an export prints no
+    findings, so it does not pay for them (a third of an evaluation)."""
+    forms = {key: score_form(form, doc.framework_for(form)) for key, form in doc.scored_forms()}
+    return Evaluation(forms, basic_result(doc), comprehensive=comprehensive_of(doc))

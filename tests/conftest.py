@@ -28,23 +28,3 @@ def load_example():
 @pytest.fixture
 def tianyuan(load_example):
     return load_example("tianyuan-2024")
-
-
-# Known gaps being closed (strict: each must fail until fixed, then this entry goes). The 怀化 form's
-# 评价报告综述 is one row taller than a page, which Word and Excel do not yet split as the plan does.
-KNOWN_GAPS = {
-    "tests/test_comprehensive_exports.py::test_xlsx_carries_the_labels_in_order_on_one_portrait_page_width",
-    "tests/test_export_docx.py::test_cells_match_the_plan[jingzhou-2023]",
-    "tests/test_export_docx.py::test_rows_keep_together_as_planned[jingzhou-2023]",
-    "tests/test_export_docx.py::test_header_row_repeats_and_nothing_else",
-    "tests/test_export_xlsx.py::test_row_breaks_and_heights_follow_the_plan[jingzhou-2023]",
-    "tests/test_linebreak.py::test_fitted_widths_fill_the_page_and_keep_figures_whole[jingzhou-2023]",
-    "tests/test_paging.py::test_every_example_is_planned_by_the_rules[jingzhou-2023]",
-    "tests/test_print_cli.py::test_print_gives_the_pages_of_the_export_and_the_plan[jingzhou-2023]",
-}
-
-
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if item.nodeid in KNOWN_GAPS:
-            item.add_marker(pytest.mark.xfail(strict=True, reason="the 怀化 form's long rows: pagination pending"))

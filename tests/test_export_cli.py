@@ -2,7 +2,9 @@
 import subprocess
 import sys
 
-from tests.conftest import ROOT, example_path
+import pytest
+
+from tests.conftest import EXAMPLE_NAMES, ROOT, example_path
 
 STEM = "株洲市天元区征地工作协调服务中心-2024年度绩效自评"
 
@@ -58,3 +60,17 @@ def test_unwritable_output_leaves_nothing_half_written(tmp_path):
     names = sorted(p.name for p in out.iterdir())
     assert not [n for n in names if n.endswith(".tmp")]  # no temporary file left behind
     assert "株洲市渌口区征地工作协调服务中心-2023年度绩效自评.xlsx" in names  # what was written is complete
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_an_export_prints_the_scores_without_working_out_the_checks(load_example, name):
+    """exporters.export lays the forms out from model.evaluation.scores: the same layouts as from a full
+    evaluation (the forms print no findings)."""
+    from model.evaluation import evaluate, scores
+    from model.layout import build_layouts
+    doc = load_example(name)
+    full, printed = build_layouts(doc, evaluate(doc)), build_layouts(doc, scores(doc))
+    assert [layout.signature() for layout in full] == [layout.signature() for layout in printed]
+    assert ([[(c.binding, c.value, c.align) for c in layout.cells] for layout in full]
+            == [[(c.binding, c.value, c.align) for c in layout.cells] for layout in printed])
+    assert scores(doc).form_findings == {}

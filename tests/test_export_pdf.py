@@ -233,3 +233,53 @@ def test_no_printed_line_starts_with_closing_punctuation(exported, name):
             if piece:
                 assert piece[0] not in CLOSING, (name, line)
                 assert piece[-1] not in OPENING, (name, line)
+
+
+@pytest.mark.parametrize("path", [UMING, WQY, Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")])
+def test_fonts_are_read_as_reportlab_reads_them(path):
+    """exporters/font_faces.py reads the per-glyph tables in bulk: the same tables as reportlab's reading."""
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    from exporters.font_faces import FastFace
+    if not path.is_file():
+        pytest.skip(f"{path} is not installed")
+    ours, theirs = FastFace(str(path)), TTFontFace(str(path))
+    for name in ("charToGlyph", "glyphToChar", "charWidths", "defaultWidth", "glyphPos", "name", "ascent", "descent",
+                 "numGlyphs", "flags"):
+        assert getattr(ours, name) == getattr(theirs, name), name
+    assert list(ours.hmetrics) == theirs.hmetrics
+    assert ours.makeSubset(list(range(32, 127)) + [ord(c) for c in "绩效自评表"]) == \
+        theirs.makeSubset(list(range(32, 127)) + [ord(c) for c in "绩效自评表"])
+
+
+def test_forms_and_reports_load_each_font_once(tianyuan, tmp_path, monkeypatch):
+    from reportlab.pdfbase import ttfonts
+
+    from exporters import export, report_fonts
+    loaded = []
+    original = ttfonts.TTFontFace.__init__  # reportlab's face, and ours (exporters/font_faces.py)
+
+    def counted(self, filename, *args, **kwargs):
+        loaded.append(filename)
+        original(self, filename, *args, **kwargs)
+    monkeypatch.setattr(ttfonts.TTFontFace, "__init__", counted)
+    fonts.reset()
+    report_fonts.reset()
+    monkeypatch.setattr(fonts, "_registered", {})
+    written = export(tianyuan, ["pdf"], tmp_path)
+    assert len(written) == 2  # the forms and the 整体 report
+    assert len(loaded) == len(set(loaded)) >= 1
+    fonts.reset()
+    report_fonts.reset()
+
+
+def test_a_character_the_main_face_lacks_is_set_in_a_face_that_has_it(tianyuan, tmp_path):
+    if not (UMING.is_file() and WQY.is_file()):
+        pytest.skip("needs AR PL UMing and WenQuanYi")
+    from reportlab.pdfbase import pdfmetrics
+    found = fonts.font_set()
+    if ord("™") in pdfmetrics.getFont(found.body).face.charToGlyph:
+        pytest.skip("the body face has ™")
+    tianyuan.overall.goals.expected = "注册商标™标志" * 3
+    pdf = write_pdf(tianyuan, tmp_path / "tm.pdf")
+    assert re.search(r"注\s*册\s*商\s*标\s*™\s*标\s*志", text(pdf))  # in its place, between the others

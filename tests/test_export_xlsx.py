@@ -11,10 +11,11 @@ from openpyxl.utils import get_column_letter
 from exporters.common import ExportError
 from exporters.xlsx import write_xlsx
 from exporters.style import plan_form
-from exporters.xlsx_pages import PRINT_SCALE, STRETCH, pieces, sheet_rows
+from exporters.xlsx_pages import MAX_ROW_PT, PRINT_SCALE, STRETCH, sheet_plan
 from exporters.xlsx_sizes import column_width_units, sheet_titles
 from model.evaluation import evaluate
 from model.layout import Role, build_layout, build_layouts
+from model.layout.heights import printed_text
 from model.layout.typeset import PT_PER_MM
 from tests.conftest import EXAMPLE_NAMES
 
@@ -54,24 +55,27 @@ def test_every_example_exports_one_sheet_per_form(load_example, tmp_path, name):
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == [layout.sheet_name for layout in layouts]  # the examples' names are valid as is
     for ws, layout in zip(book.worksheets, layouts):
-        merged = {str(r) for r in ws.merged_cells.ranges}
-        _, starts = sheet_rows(layout, plan_form(layout))
-        parts = pieces(layout, starts)
-        expected = set()
-        for cell in layout.cells:  # spans, cut where a planned page breaks (and beside the header row)
-            for piece in parts[id(cell)]:
-                assert cell.row <= piece.first <= piece.last <= cell.last_row
-                assert not any(piece.first < s <= piece.last for s in starts)
-                if piece.last > piece.first or cell.colspan > 1:
-                    expected.add(f"{get_column_letter(cell.col + 1)}{piece.first + 1}:"
-                                 f"{get_column_letter(cell.last_col + 1)}{piece.last + 1}")
-            label = ws.cell(parts[id(cell)][-1].first + 1, cell.col + 1).value
-            assert (label is not None) == bool(cell.text), (layout.key, cell.text)  # each part has its label
-        assert merged == expected
-        for rng in ws.merged_cells.ranges:  # a value only in the top-left cell of a merge
-            cells = [c for row in ws.iter_rows(min_row=rng.min_row, max_row=rng.max_row, min_col=rng.min_col,
-                                               max_col=rng.max_col) for c in row]
-            assert all(c.value is None for c in cells[1:])
+        check_merges(ws, layout)
+
+
+def check_merges(ws, layout):
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    plan = sheet_plan(layout, plan_form(layout))
+    expected = set()
+    for piece in plan.pieces:  # spans, cut where a planned page breaks (and beside the header row)
+        cell = piece.cell
+        assert not any(piece.first < s <= piece.last for s in plan.starts)
+        if piece.last > piece.first or cell.colspan > 1:
+            expected.add(f"{get_column_letter(cell.col + 1)}{piece.first + 1}:"
+                         f"{get_column_letter(cell.last_col + 1)}{piece.last + 1}")
+        if piece.text and piece.lines is None:  # each part has its label
+            label = ws.cell(piece.first + 1, cell.col + 1).value
+            assert (label is not None) == bool(cell.text), (layout.key, cell.text)
+    assert merged == expected
+    for rng in ws.merged_cells.ranges:  # a value only in the top-left cell of a merge
+        cells = [c for row in ws.iter_rows(min_row=rng.min_row, max_row=rng.max_row, min_col=rng.min_col,
+                                           max_col=rng.max_col) for c in row]
+        assert all(c.value is None for c in cells[1:])
 
 
 def test_workbook_properties_and_normal_font(tianyuan_book):
@@ -236,10 +240,11 @@ def test_sizes(tianyuan_book, tianyuan):
 
 def test_a_cell_spanning_rows_shares_its_need(tianyuan):
     layout = build_layout(tianyuan, "overall")
-    heights, _ = sheet_rows(layout, plan_form(layout))
+    plan = sheet_plan(layout, plan_form(layout))
+    assert plan.n_rows == layout.n_rows  # the header row repeats as print titles: one sheet row a grid row
     for cell in layout.cells:
         if cell.role is Role.VERTICAL:  # 绩效指标, one character a line, below the header row
-            assert sum(heights[cell.row + 1:cell.last_row + 1]) >= len(cell.text) * 10.5 * 1.25
+            assert sum(plan.heights[cell.row + 1:cell.last_row + 1]) >= len(cell.text) * 10.5 * 1.25
 
 
 def test_sheet_names_are_made_valid_and_unique(tianyuan, tmp_path):
@@ -271,7 +276,9 @@ def test_user_text_is_never_a_formula(tianyuan, tmp_path):
     path = write_xlsx(tianyuan, tmp_path / "formula.xlsx")
     xml = sheet_xml(path, 1)
     assert "<f>" not in xml and "<f " not in xml
-    assert "<t>=1+1</t>" in xml and "<t>@SUM(A1)</t>" in xml
+    with zipfile.ZipFile(path) as archive:  # the texts are shared strings, which are never formulas
+        strings = archive.read("xl/sharedStrings.xml").decode("utf-8")
+    assert ">=1+1</t>" in strings and ">@SUM(A1)</t>" in strings
     ws = openpyxl.load_workbook(path)["附件2 整体自评表"]
     for text in ("=1+1", "@SUM(A1)", "+5%", "-2 =A1"):
         cell = find(ws, text)
@@ -304,19 +311,85 @@ def test_evaluation_is_optional_and_reused(tianyuan, tmp_path):
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_row_breaks_and_heights_follow_the_plan(load_example, tmp_path, name):
     """Excel prints the pages the PDF has: a manual break before each planned page, rows as tall as
-    planned (stretched for Excel's line pitch) and a scale at which every page still fits its paper."""
-    from exporters.style import page_for
+    planned (stretched for Excel's line pitch, a slot taller than Excel's 409 pt row in several rows) and
+    a scale at which every page still fits its paper. The header row is repeated as print titles where
+    the plan repeats it on every later page, else written on the pages that repeat it."""
     doc = load_example(name)
     book = openpyxl.load_workbook(write_xlsx(doc, tmp_path / "plan.xlsx"))
     for ws, layout in zip(book.worksheets, build_layouts(doc)):
-        pages = plan_form(layout)
-        starts = [next(s.row for s in page.slots if not s.repeated) for page in pages[1:]]
-        assert [b.id for b in ws.row_breaks.brk] == starts  # after the row above each page's first row
-        assert all(b.man for b in ws.row_breaks.brk)
-        for page in pages:
-            for slot in page.slots:
-                if not slot.repeated:
-                    expected = slot.height * PT_PER_MM * STRETCH
-                    assert ws.row_dimensions[slot.row + 1].height == pytest.approx(expected, abs=0.01)
-            assert page.height * STRETCH * PRINT_SCALE / 100 <= page_for(layout).body_height_mm
-        assert layout.width_mm * 1.03 * PRINT_SCALE / 100 <= page_for(layout).body_width_mm
+        check_sheet_follows_plan(ws, layout)
+
+
+def check_sheet_follows_plan(ws, layout):
+    from exporters.style import page_for
+    pages = plan_form(layout)
+    titles = bool(ws.print_title_rows)
+    assert titles == (all(page.slots[0].repeated for page in pages[1:]) and layout.header_rows.start in pages[0].rows)
+    row, starts = 1, []
+    for page in pages:
+        if page.index:
+            starts.append(row - 1)  # a break after the row above the page's first one
+        for slot in page.slots:
+            if slot.repeated and titles:
+                continue
+            expected, height = slot.height * PT_PER_MM * STRETCH, 0.0
+            while height < expected - 0.05:
+                assert ws.row_dimensions[row].height <= MAX_ROW_PT
+                height += ws.row_dimensions[row].height
+                row += 1
+            assert height == pytest.approx(expected, abs=0.05)
+        assert page.height * STRETCH * PRINT_SCALE / 100 <= page_for(layout).body_height_mm
+    assert [b.id for b in ws.row_breaks.brk] == starts
+    assert all(b.man for b in ws.row_breaks.brk)
+    assert ws.max_row == row - 1 and ws.print_area.endswith(f"${row - 1}")
+    assert layout.width_mm * 1.03 * PRINT_SCALE / 100 <= page_for(layout).body_width_mm
+
+
+def test_a_row_taller_than_a_page_inside_a_form(tianyuan, tmp_path):
+    """年度总体目标 of two pages in the 整体表: its pieces on their pages, the indicator rows after it."""
+    tianyuan.overall.goals.actual = ("鑫" * 20 + "，") * 90 + "全文结束。"
+    layout = build_layout(tianyuan, "overall")
+    ws = openpyxl.load_workbook(write_xlsx(tianyuan, tmp_path / "goals.xlsx"))["附件2 整体自评表"]
+    check_sheet_follows_plan(ws, layout)
+    check_merges(ws, layout)  # 年度总体目标's label merged over its rows on each page, with its text there
+    goals = layout.bound("overall.goals.actual")
+    pieces = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "鑫鑫鑫" in c.value]
+    assert len(pieces) >= 2 and pieces[-1].endswith("全文结束。")
+    assert "".join(pieces) == goals.text
+    assert find(ws, "总分") and find(ws, "单位负责人签字：")
+
+
+def test_a_row_taller_than_a_page_prints_its_piece_on_each_page(load_example, tmp_path):
+    """jingzhou-2023's 五、评价报告综述 takes two pages: each holds its piece of the text, in full; the
+    indicator header is printed on the pages the plan prints it on, not as print titles (which would
+    repeat it above the narrative too, where the PDF stops repeating it)."""
+    doc = load_example("jingzhou-2023")
+    ws = openpyxl.load_workbook(write_xlsx(doc, tmp_path / "long.xlsx")).worksheets[0]
+    layout = build_layout(doc, "comprehensive")
+    summary = layout.bound("comprehensive.report_summary")
+    pieces = [c.value for row in ws.iter_rows(min_col=1, max_col=1) for c in row
+              if isinstance(c.value, str) and c.value[:8] in summary.text and len(c.value) > 100]
+    slots = [s for page in plan_form(layout) for s in page.slots if s.row == summary.row]
+    assert len(pieces) == len(slots) == 2
+    assert pieces == [printed_text(layout, summary, s.lines) for s in slots]
+    assert "".join("".join(p.split()) for p in pieces) == "".join(summary.text.split())  # nothing cut off
+    assert not ws.print_title_rows
+    headed = [page for page in plan_form(layout) if layout.header_rows.start in page.rows]
+    assert len(headed) == 2 and headed[1].slots[0].repeated and headed[-1].index < len(plan_form(layout)) - 1
+    assert sum(1 for row in ws.iter_rows() for c in row if str(c.value).replace("\n", "") == "一级指标") == 2
+
+
+def test_characters_xml_cannot_hold_are_dropped(tianyuan, tmp_path):
+    tianyuan.overall.goals.expected = "甲\ud800乙\ufffe丙\x01丁"
+    ws = openpyxl.load_workbook(write_xlsx(tianyuan, tmp_path / "bad.xlsx"))["附件2 整体自评表"]
+    assert find(ws, "甲乙丙丁")
+
+
+def test_text_reads_back_as_written(tianyuan, tmp_path):
+    """Tabs, carriage returns and line breaks in a text survive the sheet's XML (a bare CR would be read as LF)."""
+    row = tianyuan.overall.indicators[0]
+    row.name, row.deviation = "\r=HYPERLINK(1)", "第一行\r\n第二行\t末尾"
+    ws = openpyxl.load_workbook(write_xlsx(tianyuan, tmp_path / "cr.xlsx"))["附件2 整体自评表"]
+    cell = find(ws, "\r=HYPERLINK(1)")
+    assert cell.value == "\r=HYPERLINK(1)" and cell.data_type == "s"
+    assert find(ws, "第一行\r\n第二行\t末尾").value == "第一行\r\n第二行\t末尾"

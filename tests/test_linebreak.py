@@ -4,8 +4,13 @@ import pytest
 from model.layout import Fmt, Role, build_layout, build_layouts
 from model.layout.heights import cell_lines, span_width_mm
 from model.layout.linebreak import CLOSING, OPENING, balanced, break_points, char_em, wrap
+from model.layout.comprehensive import WIDTHS_MM as COMPREHENSIVE_WIDTHS_MM
 from model.layout.scored import WIDTHS_MM
 from tests.conftest import EXAMPLE_NAMES
+
+
+DESIGN_WIDTH_MM = {"basic_data": 172.0, "overall": sum(WIDTHS_MM), "project": sum(WIDTHS_MM),
+                   "comprehensive": sum(COMPREHENSIVE_WIDTHS_MM)}
 
 
 def lines_at(text, width):
@@ -62,7 +67,7 @@ def test_a_piece_wider_than_the_line_is_cut_rather_than_lost():
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_fitted_widths_fill_the_page_and_keep_figures_whole(load_example, name):
     for layout in build_layouts(load_example(name)):
-        assert sum(layout.column_widths_mm) == pytest.approx(172.0 if layout.kind == "basic_data" else sum(WIDTHS_MM))
+        assert sum(layout.column_widths_mm) == pytest.approx(DESIGN_WIDTH_MM[layout.kind])  # the form's own width
         for cell in layout.cells:
             if cell.row not in layout.table_rows or not cell.text:
                 continue
@@ -87,3 +92,24 @@ def test_a_form_that_prints_well_keeps_its_design_widths(tianyuan):
     layout = build_layout(tianyuan, "overall")
     for fitted, design in zip(layout.column_widths_mm, WIDTHS_MM):
         assert fitted == pytest.approx(design, abs=2.0)
+
+
+def _rule_by_rule(text):
+    """The break rules stated one character at a time (the reference break_points is checked against)."""
+    from model.layout.linebreak import _BRACKETED, _NUMBER, _is_word
+    inside = set()
+    for pattern in (_NUMBER, _BRACKETED):
+        for match in pattern.finditer(text):
+            inside.update(range(match.start() + 1, match.end()))
+    return tuple(i for i in range(1, len(text)) if i not in inside and not (_is_word(text[i]) and _is_word(text[i - 1]))
+                 and text[i] not in CLOSING and text[i - 1] not in OPENING)
+
+
+def test_break_points_follow_the_rules_on_any_text():
+    import random
+    alphabet = "绩效自评表，。、；：？！）」』】（「『【(（)）[]{}abcXYZ019 .,%％‰·…“”‘’年人万元亩≥≤<>=±约-—\u3000"
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    texts += ["完成591.5人、（万元）指标", "≥98%以上，≤1832.63万元；1,832.63 万元！", "（2024年度）"]
+    for text in texts:
+        assert break_points.__wrapped__(text) == _rule_by_rule(text), text

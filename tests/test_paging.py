@@ -37,10 +37,10 @@ def check_plan(layout, pages):
             first = own[0].row
             repeated = [s.row for s in page.slots if s.repeated]
             assert repeated == (list(layout.header_rows) if first in section else []), (layout.key, page.index)
-        rows = [s.row for s in page.slots]
-        if table.stop - 1 in rows:  # the 总分 row (the table's last) with the notes and the signature …
+        ends = [s.row for s in page.slots if s.lines is None or s.lines[1] is None]  # rows that end here
+        if table.stop - 1 in ends:  # the 总分 row (the table's last) with the notes and the signature …
             assert page.last and page.slots[-1].row == layout.n_rows - 1
-            if layout.kind != "basic_data":  # … and at least two indicator rows
+            if layout.kind in ("overall", "project"):  # … and at least two indicator rows
                 assert len(indicator_slots(layout, page)) >= min(CARRY, n_indicators), (layout.key, page.index)
         for cell, first, last in page.parts():  # a label cut by a break: printed whole in each part
             if cell.rowspan > 1 and cell.text and cell.row in table:

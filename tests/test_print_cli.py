@@ -11,6 +11,7 @@ from exporters.pdf import write_pdf
 from exporters.style import plan_form
 from model import storage
 from model.layout import build_layouts
+from model.layout.heights import printed_text
 from tests.conftest import EXAMPLE_NAMES, ROOT, example_path
 
 A4_PORTRAIT, A4_LANDSCAPE = (595.28, 841.89), (841.89, 595.28)
@@ -54,10 +55,12 @@ def test_print_gives_the_pages_of_the_export_and_the_plan(printed, name):
     for number, (page, size, exported) in enumerate(zip(planned, sizes, page_sizes(exported_pdf)), start=1):
         expected = A4_LANDSCAPE if page.layout.landscape else A4_PORTRAIT
         assert size == pytest.approx(expected, abs=1) and exported == pytest.approx(expected, abs=1)
-        if page.layout.kind != "basic_data":  # every page holding an indicator table is landscape
-            assert size[0] > size[1]
-        # the same cells on the same page in both (labels cut by a break printed again), and the footer
-        texts = "".join(cell.text for cell, _, _ in page.parts()) + f"第{number}页共{len(planned)}页"
+        # each form in its own orientation: the scored forms landscape, the 基础数据表 and the 怀化 form portrait
+        assert page.layout.landscape == (page.layout.kind in ("overall", "project"))
+        # the same cells on the same page in both (labels cut by a break printed again, a row taller than a
+        # page in its pieces), and the footer
+        texts = "".join(printed_text(page.layout, cell, page.slots[first].lines)
+                        for cell, first, _ in page.parts()) + f"第{number}页共{len(planned)}页"
         wanted = Counter(ch for ch in texts if not ch.isspace())
         assert page_chars(printed_pdf, number) == page_chars(exported_pdf, number) == wanted, (name, number)
 

@@ -2,7 +2,8 @@
 
 The pages come from the one pagination plan (model/layout/paging.py) the PDF, Word and Excel follow:
 the same rows on each page at the same heights, the header row repeated, labels cut by a break printed
-in each part, 第 N 页 共 M 页. Text is broken into lines by the same Chinese line-breaking rules
+in each part, a row taller than a page as its piece of the text on each page (heights.printed_text),
+第 N 页 共 M 页. Text is broken into lines by the same Chinese line-breaking rules
 (model/layout/linebreak.py) with the printer font's metrics.
 
 Each form prints in its orientation (基础数据表 portrait, the scored forms landscape). A PDF device
@@ -21,7 +22,7 @@ from PySide6.QtGui import (QFont, QFontMetricsF, QPageLayout, QPageSize, QPagedP
 
 from exporters.style import ROLE_STYLES, page_for, plan_form
 from model.layout import Cell, Layout, Role
-from model.layout.heights import fixed_text, spread
+from model.layout.heights import printed_text, spread
 from model.layout.linebreak import balanced, wrap
 from model.layout.paging import PlannedPage
 from model.layout.typeset import CELL_PAD_X_MM, LINE_PITCH, OUTSIDE_SPACE_PT, PT_PER_MM, TIGHT_PAD_Y_MM
@@ -72,8 +73,10 @@ class _Fonts:
     def line_px(self, role: Role) -> float:
         return ROLE_STYLES[role].size_pt * LINE_PITCH / PT_PER_MM * self.px_per_mm
 
-    def lines(self, layout: Layout, cell: Cell, width_px: float) -> list[str]:
-        text = fixed_text(layout, cell).strip()  # labels broken where every format breaks them
+    def lines(self, layout: Layout, cell: Cell, width_px: float, piece=None) -> list[str]:
+        """The cell's lines in ``width_px``; ``piece``: the lines of a row split between pages this page
+        holds (Slot.lines), as the plan counts them."""
+        text = printed_text(layout, cell, piece).strip()  # labels broken where every format breaks them
         if not text:
             return []
         if cell.role is Role.VERTICAL:
@@ -144,7 +147,7 @@ def _heights_mm(fonts: _Fonts, page: PlannedPage, widths_mm: list[float]) -> lis
     for cell, first, last in page.parts():
         width = sum(widths_mm[cell.col:cell.last_col + 1])
         inner = (width - 2 * CELL_PAD_X_MM) * k
-        lines = fonts.lines(page.layout, cell, inner)
+        lines = fonts.lines(page.layout, cell, inner, page.slots[first].lines)
         need = len(lines) * fonts.line_px(cell.role) / k
         if cell.row in page.layout.table_rows:
             need += 2 * TIGHT_PAD_Y_MM
@@ -209,10 +212,7 @@ def _paint_cell(painter: QPainter, fonts: _Fonts, page: PlannedPage, cell: Cell,
     else:
         above, below = OUTSIDE_SPACE_PT.get(cell.role, (0.0, 0.0))
         inner = rect.adjusted(0, above / PT_PER_MM * k, 0, -below / PT_PER_MM * k)
-    lines = fonts.lines(page.layout, cell, inner.width())
-    slot = page.slots[first]
-    if slot.lines is not None and cell.rowspan == 1:
-        lines = lines[slot.lines[0]:slot.lines[1]]  # a row split between pages: this page's lines
+    lines = fonts.lines(page.layout, cell, inner.width(), page.slots[first].lines)
     if not lines:
         return
     font, metrics, pitch = fonts.fonts[cell.role], fonts.metrics[cell.role], fonts.line_px(cell.role)

@@ -142,8 +142,22 @@ class Layout:
         prefix = path.rsplit(".", 1)[0] + "."
         return next((c for c in self.cells if c.binding and c.binding.startswith(prefix)), None)
 
+    def empty_columns(self, row: int) -> list[int]:
+        """The columns of ``row`` no cell covers (ruled but blank in a printed table)."""
+        empty = self.memo.get("empty columns")
+        if empty is None:
+            empty = self.memo["empty columns"] = {
+                r: [c for c in range(self.n_cols) if (r, c) not in self._grid] for r in range(self.n_rows)}
+        return empty[row]
+
     def cells_in_row(self, row: int) -> list[Cell]:
-        return sorted((c for c in self.cells if c.row == row), key=lambda c: c.col)
+        """The cells that start in ``row``, left to right (a new list: callers may keep it)."""
+        rows = self.memo.get("cells by row")
+        if rows is None:
+            rows = self.memo["cells by row"] = {}
+            for cell in sorted(self.cells, key=lambda c: (c.row, c.col)):
+                rows.setdefault(cell.row, []).append(cell)
+        return list(rows.get(row, ()))
 
     def before_table(self) -> range:
         return range(0, self.table_rows.start)

@@ -74,8 +74,45 @@ def fixed_text(layout: Layout, cell: Cell) -> str:
     text = cell.text or ""
     if cell.role not in (Role.LABEL, Role.HEADER) or cell.row not in layout.table_rows:
         return text
-    lines = cell_lines(cell, span_width_mm(layout, cell))
-    return "\n".join(lines) if len(lines) > 1 else text
+    broken = layout.memo.get("fixed text")  # every writer of an export asks for each label
+    if broken is None:
+        broken = layout.memo["fixed text"] = {}
+    found = broken.get(id(cell))
+    if found is None:
+        lines = cell_lines(cell, span_width_mm(layout, cell))
+        found = broken[id(cell)] = "\n".join(lines) if len(lines) > 1 else text
+    return found
+
+
+def printed_text(layout: Layout, cell: Cell, lines: Optional[tuple[int, Optional[int]]] = None) -> str:
+    """What a renderer prints in ``cell`` on one page: its text (``fixed_text``), or, in a row split between
+    pages (``lines`` = the slot's ``Slot.lines``), the lines [a, b) of it this page holds as the plan counts
+    them, paragraph breaks kept. Each renderer breaks that piece again with its own font; its lines are
+    never wider than the estimate's, so the piece fits the height the plan gave it, and every format puts
+    the same words on the same page."""
+    if lines is None or cell.rowspan > 1:
+        return fixed_text(layout, cell)
+    first, last = lines
+    text = (cell.text or "").strip()
+    width = span_width_mm(layout, cell)
+    if cell.role is Role.VERTICAL or cell.fmt.numeric or cell.role in FIXED_TEXT:
+        return "\n".join(cell_lines(cell, width)[first:last])
+    room = usable_mm(width) / em_mm(cell.role)
+    pieces, index = [], 0
+    for paragraph in text.split("\n"):
+        # wrap() breaks each paragraph on its own, so its lines, paragraph by paragraph, are the cell's
+        starts, cursor = [], 0
+        for line in wrap(paragraph, room, em_measure):
+            at = paragraph.find(line, cursor) if line else cursor
+            starts.append(at)
+            cursor = at + len(line)
+        count = len(starts)
+        a, b = max(first - index, 0), count if last is None else min(last - index, count)
+        if a < b:
+            end = starts[b] if b < count else len(paragraph)
+            pieces.append(paragraph[starts[a]:end].rstrip())
+        index += count
+    return "\n".join(pieces)
 
 
 def cell_need_mm(layout: Layout, cell: Cell, pad_y: float = CELL_PAD_Y_MM) -> float:
@@ -106,6 +143,10 @@ class RowHeights:
         for span in self.spans:
             for row in range(span[0], span[1] + 1):
                 self._by_row.setdefault(row, []).append(span)
+
+    def spans_of(self, row: int) -> list[tuple[int, int, float]]:
+        """The spans (first row, last row, need) over ``row``."""
+        return self._by_row.get(row, [])
 
     def of(self, rows: Sequence[int], own: Optional[dict[int, float]] = None) -> list[float]:
         """Heights of ``rows`` printed together; ``own`` overrides the own height of some of them (by
@@ -170,14 +211,20 @@ def _text_heights(layout: Layout) -> list[tuple[int, int, float, bool]]:
         edges.append(edges[-1] + width)
     table = layout.table_rows
     result = []
+    text_fmt = Fmt.TEXT
     for cell in layout.cells:
-        first = cell.row
-        if len(header) and first in header and cell.last_row >= header.stop:
+        first, last = cell.row, cell.row + cell.rowspan - 1
+        if len(header) and first in header and last >= header.stop:
             first = header.stop  # 绩效指标: Word and Excel set it below the repeated header row, so room there
-        role = cell.role
-        lines = len(_lines(cell.text or "", role, cell.fmt is not Fmt.TEXT, edges[cell.col + cell.colspan] - edges[cell.col]))
+        role, text = cell.role, cell.text
+        if not text or text.isspace():
+            lines = 0
+        elif cell.fmt is not text_fmt and role is not Role.VERTICAL:  # a figure: its lines as written
+            lines = text.strip().count("\n") + 1
+        else:
+            lines = len(_lines(text, role, False, edges[cell.col + cell.colspan] - edges[cell.col]))
         bordered = cell.row in table
         text_mm = lines * _LINE_MM[role] + (0.0 if bordered else _OUTSIDE_MM[role])
-        result.append((first, cell.last_row, text_mm, bordered))
+        result.append((first, last, text_mm, bordered))
     layout.memo[key] = result
     return result

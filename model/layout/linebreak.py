@@ -19,6 +19,7 @@ import unicodedata
 from functools import lru_cache
 from bisect import bisect_right
 from itertools import accumulate
+from operator import sub
 from typing import Callable
 
 OPENING = "（(【[「『“‘《〈〔｛{"
@@ -64,24 +65,39 @@ class _WordChars(dict):
 _is_word = _WordChars().__getitem__  # a character of a Latin/digit run: not Chinese, not full-width, no space
 
 
+class _Kinds(dict):
+    """Character → its kind for the break rules, one letter: a word character (Latin letters, digits: no
+    break between two), closing punctuation (no break before it), opening punctuation (none after it).
+    a: word · b: word, closing (, . ) %) · d: word, opening ( ( [ ) · c: closing (，。）) · o: opening (（「) ·
+    x: anything else (Chinese, spaces)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        word, closing, opening = _is_word(char), char in CLOSING, char in OPENING
+        kind = self[code] = ("d" if opening else "b" if closing else "a") if word else \
+            ("c" if closing else "o" if opening else "x")
+        return kind
+
+
+_KINDS = _Kinds()
+# A break may come before a character of kind [adox] after one of kind [cx], or before [ox] after [ab]:
+# never before closing punctuation, after opening punctuation, or between two word characters.
+_BREAK = re.compile(r"(?<=[cx])(?=[adox])|(?<=[ab])(?=[ox])")
+
+
 @lru_cache(maxsize=8192)
 def break_points(text: str) -> tuple[int, ...]:
     """Indices i (0 < i < len) where a line may break before ``text[i]``; ``text`` holds no newline."""
     if len(text) < 2:
         return ()
-    allowed = bytearray([1]) * len(text)
-    allowed[0] = 0
-    for pattern in (_NUMBER, _BRACKETED):
-        for match in pattern.finditer(text):
-            allowed[match.start() + 1:match.end()] = bytes(match.end() - match.start() - 1)
-    points = []
-    before, word_before = text[0], _is_word(text[0])
-    for i in range(1, len(text)):
-        char = text[i]
-        word = _is_word(char)
-        if allowed[i] and not (word and word_before) and char not in CLOSING and before not in OPENING:
-            points.append(i)
-        before, word_before = char, word
+    points = [match.start() for match in _BREAK.finditer(text.translate(_KINDS))]
+    inside = [(m.start(), m.end()) for pattern in (_NUMBER, _BRACKETED) for m in pattern.finditer(text)
+              if m.end() - m.start() > 1]
+    if inside:  # no break inside a number with its unit or a short bracketed group
+        allowed = bytearray([1]) * len(text)
+        for start, end in inside:
+            allowed[start + 1:end] = bytes(end - start - 1)
+        points = [i for i in points if allowed[i]]
     return tuple(points)
 
 
@@ -163,8 +179,8 @@ def widest_piece(text: str, measure: Measure) -> float:
     widest = 0.0
     for paragraph in (text or "").split("\n"):
         advance = list(accumulate(map(measure, paragraph), initial=0.0))
-        bounds = (0, *break_points(paragraph), len(paragraph))
-        widest = max(widest, max(advance[b] - advance[a] for a, b in zip(bounds, bounds[1:])))
+        at = list(map(advance.__getitem__, (0, *break_points(paragraph), len(paragraph))))  # the pieces' ends
+        widest = max(widest, max(map(sub, at[1:], at)))
     return widest
 
 

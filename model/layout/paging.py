@@ -7,7 +7,7 @@ Rules (issue 9):
 - the header row (``layout.header_rows``) is printed again at the top of a page that continues the rows
   it heads (the indicator rows, or the 经费 lines of the 基础数据表);
 - the table's last row (总分) and the rows below the table (备注, the signature line) stay on a page with
-  at least ``CARRY`` rows before it (two indicator rows);
+  at least ``CARRY`` rows before it (two indicator rows); a form with no rows below its table carries none;
 - a cell over several rows cut by a page break is printed in each part with its label (绩效指标, 产出指标,
   数量指标 …), each part as tall as its label needs (heights.RowHeights.of);
 - only a row taller than a whole page is split, between lines of its text.
@@ -18,7 +18,7 @@ format breaks at the same rows.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from .grid import Cell, Layout, Role
 from .heights import RowHeights, row_heights
@@ -27,9 +27,8 @@ CARRY = 2  # rows that go to a new page with the 总分 row and the signature fo
 MIN_SPLIT_LINES = 2  # a row split between pages leaves at least this many lines on the first one
 
 
-@dataclass(frozen=True)
-class Slot:
-    """One grid row as printed on a page."""
+class Slot(NamedTuple):
+    """One grid row as printed on a page (a tuple: a long document's plan holds thousands)."""
 
     row: int
     height: float  # mm on this page
@@ -113,9 +112,19 @@ class _Planner:
         self.header = list(layout.header_rows)
         self.after = list(layout.after_table())
         self.table = list(layout.table_rows)
-        self.carry = min(CARRY, max(0, len(self.table) - 1))
+        # the 总分 row goes with the footer below it; a form with none (the 怀化 form ends with its 评价报告综述)
+        # has no such row: its last row just follows its heading
+        self.carry = min(CARRY, max(0, len(self.table) - 1)) if self.after else 0
         self.tall = {r for r in self.table  # rows that cannot fit any page whole, even under the header
-                     if sum(heights.of([x for x in self.header if r in self.section] + [r])) > body_mm + 1e-6}
+                     if self._at_most(r) > body_mm + 1e-6
+                     and sum(heights.of([x for x in self.header if r in self.section] + [r])) > body_mm + 1e-6}
+
+    def _at_most(self, row: int) -> float:
+        """A bound on the height of ``row`` under its repeated header: own heights and every span's need
+        (a span only adds what its rows lack), so most rows are seen to fit without working it out."""
+        rows = [x for x in self.header if row in self.section] + [row]
+        spans = {span for r in rows for span in self.heights.spans_of(r)}
+        return sum(self.heights.own[r] for r in rows) + sum(span[2] for span in spans)
 
     def plan(self) -> list[list[Slot]]:
         pages: list[list[Slot]] = []
@@ -240,13 +249,18 @@ def plan_pages(layout: Layout, body_mm: float) -> list[PlannedPage]:
     rule) is planned with them. A cell over the header row from above is refused (ValueError): the
     header row is printed again alone.
     """
+    planned = layout.memo.get(("pages", body_mm))  # the writers of one export share the pages and their parts
+    if planned is not None:
+        return planned
     key = (layout.signature(), body_mm)
     pages = _planned.get(key)
     if pages is None:
         if len(_planned) >= MEMO_SIZE:
             _planned.clear()
         pages = _planned[key] = _plan(layout, body_mm)
-    return [PlannedPage(layout, slots, index, index == len(pages) - 1) for index, slots in enumerate(pages)]
+    planned = [PlannedPage(layout, slots, index, index == len(pages) - 1) for index, slots in enumerate(pages)]
+    layout.memo[("pages", body_mm)] = planned
+    return planned
 
 
 MEMO_SIZE = 1024  # plans remembered by the layout's signature (an export plans each form for 3 writers)

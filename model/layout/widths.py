@@ -15,8 +15,8 @@ estimated, and printed, on one line.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .grid import Cell, Fmt, Layout, Role
 from .linebreak import balanced, em_width, text_width, widest_piece
@@ -44,8 +44,7 @@ def needed_mm(text_mm: float) -> float:
 em_measure = em_width  # the estimate's character widths, in ems (see linebreak.char_em)
 
 
-@dataclass
-class _Need:
+class _Need(NamedTuple):
     """What one cell of the table asks of its columns."""
 
     cell: Cell
@@ -53,38 +52,43 @@ class _Need:
     preferred: float  # mm
     paragraphs: tuple[float, ...]  # one-line width of each paragraph, mm (for the height estimate)
     long: bool  # typed text that may wrap
+    narrow: float  # mm: the least width when the columns cannot give every cell its least (a label in two lines)
 
 
 @lru_cache(maxsize=65536)
-def _measure(text: str, role: Role, numeric: bool, rowspan: int) -> tuple[float, float, tuple[float, ...], bool]:
-    """(least, preferred, paragraph widths, long) of a cell's text, in mm; cached, as labels and values
-    recur in every form and every writer of an export. ``rowspan`` is capped at TALL_SPAN."""
+def _measure(text: str, role: Role, numeric: bool, rowspan: int,
+             beside_text: bool = False) -> tuple[float, float, tuple[float, ...], bool, float]:
+    """(least, preferred, paragraph widths, long, narrow) of a cell's text, in mm; cached, as labels and
+    values recur in every form and every writer of an export. ``rowspan`` is capped at TALL_SPAN;
+    ``beside_text``: a label over rows holding paragraphs, which give it the room of many rows."""
     em = em_mm(role)
     text = (text or "").strip()
-    natural_em = text_width(text, em_measure)
+    widths = [sum(map(em_measure, p)) for p in text.split("\n")]  # each paragraph on one line, in ems
+    natural_em = max(widths)
     natural = natural_em * em
-    paragraphs = tuple(text_width(p, em_measure) * em for p in text.split("\n")) if text else ()
+    paragraphs = tuple(w * em for w in widths) if text else ()
     if role is Role.VERTICAL:
         least = needed_mm(em)
-        return least, least, (), False
+        return least, least, (), False, least
     if numeric or (role in (Role.INPUT, Role.COMPUTED) and natural <= SHORT_EM * em):
         least = needed_mm(min(natural, LEAST_CAP_EM * em))  # a figure wider still is set smaller
-        return least, least, paragraphs, False
+        return least, least, paragraphs, False, least
     if role in (Role.LABEL, Role.HEADER):
+        if beside_text:  # as many lines as it needs, of a few characters each (整体支出 / 绩效定量 / …)
+            least = needed_mm(max(widest_piece(text, em_measure), min(natural_em, LONG_TEXT_MIN_EM)) * em)
+            return least, least, (), False, least
         if rowspan >= TALL_SPAN:
             least = needed_mm(widest_piece(text, em_measure) * em)
-            return least, least, (), False
-        if natural <= LABEL_WHOLE_EM * em:
-            least = needed_mm(natural)
-        else:
-            lines = balanced(text, natural_em / 2 + 1, em_measure)
-            least = needed_mm(max(text_width(line, em_measure) for line in lines) * em)
+            return least, least, (), False, least
+        lines = balanced(text, natural_em / 2 + 1, em_measure)
+        two_lines = needed_mm(max(text_width(line, em_measure) for line in lines) * em)
+        least = needed_mm(natural) if natural <= LABEL_WHOLE_EM * em else two_lines
         if rowspan > 1:  # room for its lines below: no wish to be wider
-            return least, least, (), False
-        return least, max(least, needed_mm(natural)), paragraphs, False
+            return least, least, (), False, two_lines
+        return least, max(least, needed_mm(natural)), paragraphs, False, two_lines
     piece = min(widest_piece(text, em_measure), LEAST_CAP_EM)  # a 300-character web address is cut instead
     least = needed_mm(max(piece, LONG_TEXT_MIN_EM) * em)
-    return least, max(least, needed_mm(natural)), paragraphs, True
+    return least, max(least, needed_mm(natural)), paragraphs, True, least
 
 
 def fit_widths(layout: Layout) -> tuple[float, ...]:
@@ -108,25 +112,22 @@ def _fit(layout: Layout) -> tuple[float, ...]:
     table = layout.table_rows
     needs = [_Need(c, *_measure(c.text, c.role, c.fmt is not Fmt.TEXT, min(c.rowspan, TALL_SPAN)))
              for c in layout.cells if c.text and c.row in table and not c.text.isspace()]
-    least, preferred, volume = [0.0] * n, [0.0] * n, [0.0] * n
+    # A label over rows that hold paragraphs (整体支出绩效定性目标… beside the 预期目标 texts) has the room
+    # of those rows below it: it may take as many lines as it needs, as a label over many rows does.
+    wrapping = {n.cell.row for n in needs if n.long and n.cell.rowspan == 1}
+    needs = [_Need(n.cell, *_measure(n.cell.text, n.cell.role, False, TALL_SPAN, True))
+             if 1 < n.cell.rowspan < TALL_SPAN and n.cell.role in (Role.LABEL, Role.HEADER)
+             and wrapping.intersection(range(n.cell.row, n.cell.last_row + 1)) else n for n in needs]
+    preferred, volume = [0.0] * n, [0.0] * n
     for need in needs:
         if need.cell.colspan == 1:
             c = need.cell.col
-            least[c] = max(least[c], need.least)
             preferred[c] = max(preferred[c], need.preferred)
             if need.long:
                 volume[c] += sum(need.paragraphs)
-    for need in needs:  # a cell over several columns widens them if together they are too narrow
-        cell = need.cell
-        if cell.colspan > 1:
-            span = range(cell.col, cell.last_col + 1)
-            wanted = need.least
-            if cell.role is Role.LABEL and cell.rowspan == 1 and need.preferred <= needed_mm(SPAN_LABEL_EM * em_mm(cell.role)):
-                wanted = need.preferred  # 其中：基本支出： on one line, as the forms print it
-            lacking = wanted - sum(least[c] for c in span)
-            if lacking > 0:
-                for c in span:
-                    least[c] += lacking / len(span)
+    least = _least(needs, n, narrow=False)
+    if sum(least) > total:  # too many one-line labels for the width: short labels may take two lines
+        least = _least(needs, n, narrow=True)
     if sum(least) >= total:  # nothing to share: every column at its least, scaled to the page
         scale = total / sum(least)
         return tuple(w * scale for w in least)
@@ -141,6 +142,28 @@ def _fit(layout: Layout) -> tuple[float, ...]:
     rows = _rows(layout, needs)
     scored = [(_estimate(rows, widths), index, widths) for index, widths in enumerate(candidates)]
     return tuple(min(scored)[2])
+
+
+def _least(needs: list[_Need], n: int, narrow: bool) -> list[float]:
+    """Each column's least width: its cells' least (``narrow``: their narrow) widths, then widened where a
+    cell over several columns needs more than they give it together."""
+    least = [0.0] * n
+    for need in needs:
+        if need.cell.colspan == 1:
+            c = need.cell.col
+            least[c] = max(least[c], need.narrow if narrow else need.least)
+    for need in needs:  # a cell over several columns widens them if together they are too narrow
+        cell = need.cell
+        if cell.colspan > 1:
+            span = range(cell.col, cell.last_col + 1)
+            wanted = need.least
+            if cell.role is Role.LABEL and cell.rowspan == 1 and need.preferred <= needed_mm(SPAN_LABEL_EM * em_mm(cell.role)):
+                wanted = need.preferred  # 其中：基本支出： on one line, as the forms print it
+            lacking = wanted - sum(least[c] for c in span)
+            if lacking > 0:
+                for c in span:
+                    least[c] += lacking / len(span)
+    return least
 
 
 def _sub(a: list[float], b: list[float]) -> list[float]:
