@@ -11,15 +11,15 @@ from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
 
 from model.resources import resource_dir
 
-from .failures import failure_text, log_failure
 from .main_window import MainWindow
 from .settings import APPLICATION, ORGANIZATION, Settings, config_dir
 
+# Only what the first paint needs is imported here; dialogs, the failure log and the model come when used.
 
 
 def create_app(argv: Optional[list[str]] = None) -> QApplication:
@@ -34,12 +34,14 @@ def create_app(argv: Optional[list[str]] = None) -> QApplication:
         app.setProperty("jxzpTranslated", True)
     fonts = resource_dir("fonts")
     for font in list(fonts.glob("*.tt[fc]")) if fonts.is_dir() else []:
+        from PySide6.QtGui import QFontDatabase
         QFontDatabase.addApplicationFont(str(font))  # a bundled CJK font, for machines without one
     return app
 
 
 def ask_recovery(window: MainWindow, recovery) -> str:
     """'restore', 'discard' or 'later' (also Esc or closing the question: nothing is lost)."""
+    from PySide6.QtWidgets import QMessageBox
     box = QMessageBox(QMessageBox.Icon.Question, "恢复未保存的工作",
                       f"上次程序没有正常关闭，发现一份自动保存的工作：\n\n{recovery.describe()}\n\n是否恢复？",
                       parent=window)
@@ -57,6 +59,7 @@ def tell(window: MainWindow, title: str, text: str) -> None:
     if window.quiet:
         window.statusBar().showMessage(text, 15000)
     else:
+        from PySide6.QtWidgets import QMessageBox
         QMessageBox.warning(window, title, text)
 
 
@@ -85,6 +88,7 @@ def open_recovery(window: MainWindow, recovery) -> bool:
     from model import storage
 
     from .doc_lock import DocumentLock
+    from .failures import failure_text
     from .session import Session
     try:
         doc = storage.load(recovery.document)
@@ -196,6 +200,7 @@ def report_stray_exceptions(window: MainWindow, config: Path) -> None:
     def hook(kind, error, trace):
         if issubclass(kind, KeyboardInterrupt):
             return sys.__excepthook__(kind, error, trace)
+        from .failures import failure_text, log_failure
         log_failure(config, error.with_traceback(trace), "未处理的错误")
         try:
             window.statusBar().showMessage(f"操作没有完成：{failure_text(error)}", 15000)

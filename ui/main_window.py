@@ -8,23 +8,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
+from functools import cached_property
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
-from PySide6.QtWidgets import (QApplication, QDockWidget, QInputDialog, QLabel, QLineEdit, QMainWindow, QPlainTextEdit,
-                               QSplitter, QStackedWidget, QWidget)
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
-from .export_ops import ExportController
-from .failures import report
-from .file_ops import FileController
-from .year_ops import YearController
-from .framework_ops import FrameworkController
 from .menus import build_menus
 from .nav import FORM_BASIC, FORM_COMPREHENSIVE, FORM_OVERALL, PAGE_FINDINGS, PAGE_NEW_REPORT, PAGE_UNIT, NavPanel
 from .settings import Settings
 from .view_ops import ViewController, short_screen
 
-# The domain model and the pages are imported when a document is opened, not before the first
-# paint: the window appears as fast as a bare Qt window and fills a moment later.
+# The domain model, the pages and the controllers of files, exports, years and frameworks (with the
+# dialogs they use) are imported when first needed, not before the first paint: the window appears
+# as soon as Qt can paint it and fills a moment later.
 
 APP_TITLE = "绩效自评填报"
 
@@ -38,10 +35,6 @@ class MainWindow(QMainWindow):
         self.example_name: Optional[str] = None
         self.pages: dict[str, QWidget] = {}
         self.undo_group = QUndoGroup(self)  # undo/redo actions follow the open document's stack
-        self.files = FileController(self)
-        self.exports = ExportController(self)
-        self.years = YearController(self)  # 导入, 新建下一年度
-        self.frameworks = FrameworkController(self)
         self.config = config
         self.autosaver = None  # made with the first document
         self._last_jump = None  # (finding, position) of the last F8 jump
@@ -77,6 +70,27 @@ class MainWindow(QMainWindow):
         if settings.window_state is not None:
             self.restoreState(settings.window_state)
 
+    # --- the controllers, made on first use ---
+    @cached_property
+    def files(self):
+        from .file_ops import FileController
+        return FileController(self)
+
+    @cached_property
+    def exports(self):
+        from .export_ops import ExportController
+        return ExportController(self)
+
+    @cached_property
+    def years(self):  # 导入, 新建下一年度
+        from .year_ops import YearController
+        return YearController(self)
+
+    @cached_property
+    def frameworks(self):
+        from .framework_ops import FrameworkController
+        return FrameworkController(self)
+
     # --- edits in progress ---
     def commit_pending_edit(self) -> bool:
         """Store what is being typed anywhere in the window before a command runs.
@@ -89,6 +103,7 @@ class MainWindow(QMainWindow):
         current = self.current_page()
         if hasattr(current, "commit_all") and not current.commit_all():  # a report page's section texts
             return False
+        from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
         focus = QApplication.focusWidget()
         if isinstance(focus, (QLineEdit, QPlainTextEdit)) and self.isAncestorOf(focus):
             focus.clearFocus()  # its editingFinished stores the value (单位信息, 表上总分)
@@ -140,7 +155,7 @@ class MainWindow(QMainWindow):
         session.pathChanged.connect(self._path_changed)
         session.inputRefused.connect(lambda _path, message: self.statusBar().showMessage(message, 8000))
         session.revealed.connect(self.reveal)
-        session.failed.connect(lambda what, error: report(self, f"{what}没有完成", error, "文档保持原样。"))
+        session.failed.connect(self._edit_failed)
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
         findings = FindingsView(session)
@@ -162,6 +177,10 @@ class MainWindow(QMainWindow):
         self.show_page(self.nav.current_key() or PAGE_UNIT)
         self._update_title()
         self._update_status()
+
+    def _edit_failed(self, what: str, error: Exception) -> None:
+        from .failures import report
+        report(self, f"{what}没有完成", error, "文档保持原样。")
 
     def _path_changed(self) -> None:
         self.example_name = None
@@ -353,6 +372,8 @@ class MainWindow(QMainWindow):
         return key[len("projects["):-1] if key.startswith("projects[") else None
 
     def project_command(self, name: str) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         from model import edits
         session = self.session
         if session is None or not self.commit_pending_edit():
