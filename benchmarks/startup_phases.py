@@ -41,8 +41,15 @@ WATCHED = {
     "ui.findings": ["FindingsView.__init__"],
     "ui.nav": ["NavPanel.rebuild", "NavPanel.__init__"],
     "ui.form_page": ["FormPage.__init__"],
-    "ui.form_view": ["FormView.__init__", "FormView.apply_layout", "FormView.fit_rows"],
-    "ui.form_model": ["FormTableModel.__init__"],
+    "ui.form_view": ["FormView.__init__", "FormView.apply_layout", "FormView.fit_rows", "FormView.set_zoom_choice",
+                     "FormView._apply_zoom", "FormView.resizeEvent"],
+    "ui.form_model": ["FormTableModel.__init__", "FormTableModel.data*"],
+    "ui.delegates": ["CellDelegate.paint*"],
+    "ui.view_ops": ["ViewController.__init__", "ViewController.attach", "ViewController.page_shown"],
+    "ui.project_flow": ["ProjectFlow.__init__"],
+    "ui.row_panel": ["RowPanel.__init__"],
+    "ui.cell_note": ["CellNote.__init__", "CellNote.eventFilter*"],
+    "model.layout.build": ["build_layout"],
     "ui.autosave": ["Autosaver.__init__", "Autosaver.attach", "find_recoverable"],
     "ui.settings": ["Settings.__init__"],
 }
@@ -51,6 +58,23 @@ phases: list[list] = []  # [label, depth, start, duration, import_ms]
 _stack: list[list] = []
 _import_ms = [0.0]  # total time executing modules so far (outermost imports only)
 _import_depth = [0]
+
+
+_totals: dict[str, list] = {}  # label → [calls, total ms, first call at] of functions called often
+
+
+def counted(label, function):
+    """A function called many times (a paint, data()): one line with its calls and total time."""
+    def wrapper(*args, **kwargs):
+        start = now_ms()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            entry = _totals.setdefault(label, [0, 0.0, start])
+            entry[0] += 1
+            entry[1] += now_ms() - start
+    wrapper.__wrapped__ = function
+    return wrapper
 
 
 def timed(label, function):
@@ -70,6 +94,8 @@ def timed(label, function):
 
 def patch(module) -> None:
     for dotted in WATCHED.get(module.__name__, ()):
+        many = dotted.endswith("*")
+        dotted = dotted.rstrip("*")
         owner, name = module, dotted
         if "." in dotted:
             cls, name = dotted.split(".")
@@ -79,7 +105,8 @@ def patch(module) -> None:
         function = getattr(owner, name, None)
         if function is None or hasattr(function, "__wrapped__"):
             continue
-        setattr(owner, name, timed(f"{module.__name__.split('.')[-1]}.{dotted}", function))
+        label = f"{module.__name__.split('.')[-1]}.{dotted}"
+        setattr(owner, name, counted(label, function) if many else timed(label, function))
 
 
 class _TimedLoader(importlib.abc.Loader):
@@ -132,6 +159,8 @@ def main() -> None:
         label, moment = line.split()
         phases.append([f"stamp: {label} painted", 0, (float(moment) - LAUNCHED) * 1000, 0.0, 0.0])
     phases.append(["exit", 0, now_ms(), 0.0, 0.0])
+    for label, (calls, total, first) in _totals.items():
+        phases.append([f"{label} × {calls} (all calls)", 0, first, total, 0.0])
     phases.sort(key=lambda phase: phase[2])
     print(json.dumps({"phases": phases}))
     sys.exit(code)

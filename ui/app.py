@@ -156,10 +156,10 @@ class _AfterPaint(QObject):
 
 
 def _document_shown(window: MainWindow) -> list:
-    """What paints once the first document is in: the page shown and, on a form page, its grid."""
+    """What paints once the first document is in: the page shown and, on a form page, its grid (the view,
+    not its viewport: asking for that makes PySide load every widget class, which the stamp must not add)."""
     page = window.current_page()
-    view = getattr(page, "view", None)
-    return [page, view.viewport() if view is not None else None]
+    return [page, getattr(page, "view", None)]
 
 
 def _stamp(label: str) -> None:
