@@ -10,12 +10,13 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from model.resources import resource_dir
 
+from .after_paint import AfterPaint
 from .main_window import MainWindow
 from .settings import APPLICATION, ORGANIZATION, Settings, config_dir
 
@@ -131,35 +132,13 @@ def load_first_document(window: MainWindow, path: Optional[str], config: Path) -
                                        "可从“文件 → 最近打开”或“打开”找回", 20000)
 
 
-class _AfterPaint(QObject):
-    """Calls back once one of ``watched()`` has been painted (then stops watching).
-
-    It watches those widgets only, never the whole application: a Python filter on the application
-    sees every event of every object, and PySide creates the Python type (with its enums) of each
-    object and event class it hands over, which alone cost ~25 ms before the first frame.
-    """
-
-    def __init__(self, window: MainWindow, watched, callback):
-        super().__init__(window)
-        self.callback = callback
-        self.widgets = [widget for widget in watched() if widget is not None]
-        for widget in self.widgets:
-            widget.installEventFilter(self)
-
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and self.widgets:
-            for widget in self.widgets:
-                widget.removeEventFilter(self)
-            self.widgets = []
-            QTimer.singleShot(0, self.callback)  # runs once this paint has been delivered
-        return False
-
-
 def _document_shown(window: MainWindow) -> list:
-    """What paints once the first document is in: the page shown and, on a form page, its grid (the view,
-    not its viewport: asking for that makes PySide load every widget class, which the stamp must not add)."""
+    """What paints in the next frame, the first with the document in it: the window, its pages, the page
+    shown and, on a form page, its grid (the view, not its viewport: asking for that makes PySide load every
+    widget class, which the stamp must not add). Watched after the window's own watchers, so the stamp is
+    written first, before what waits for the frame (the findings list)."""
     page = window.current_page()
-    return [page, getattr(page, "view", None)]
+    return [window, window.stack, page, getattr(page, "view", None)]
 
 
 def _stamp(label: str) -> None:
@@ -222,9 +201,9 @@ def run(path: Optional[str] = None) -> int:
             _stamp("window")
         load_first_document(window, path, config)
         if stamps:
-            _AfterPaint(window, lambda: _document_shown(window), lambda: (_stamp("document"), QApplication.quit()))
+            AfterPaint(window, _document_shown(window), lambda: (_stamp("document"), QApplication.quit()))
 
-    _AfterPaint(window, lambda: [window], after_first_paint)
+    AfterPaint(window, [window], after_first_paint)
     app.aboutToQuit.connect(lambda: _quitting(window))
     window.show()
     return app.exec()

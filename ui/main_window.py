@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
+from .after_paint import AfterPaint
 from .menus import build_menus
 from .nav import FORM_BASIC, FORM_COMPREHENSIVE, FORM_OVERALL, PAGE_FINDINGS, PAGE_NEW_REPORT, PAGE_UNIT, NavPanel
 from .settings import Settings
@@ -37,6 +38,7 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)  # undo/redo actions follow the open document's stack
         self.config = config
         self.autosaver = None  # made with the first document
+        self._findings_pending = False  # the dock's list waits for the document's first paint
         self._last_jump = None  # (finding, position) of the last F8 jump
 
         self.nav = NavPanel()
@@ -136,7 +138,6 @@ class MainWindow(QMainWindow):
 
     # --- the document ---
     def set_session(self, session, example_name: Optional[str] = None) -> None:
-        from .findings import FindingsView
         if self.autosaver is None:
             from .autosave import Autosaver
             self.autosaver = Autosaver(self.config, self)
@@ -158,15 +159,12 @@ class MainWindow(QMainWindow):
         session.failed.connect(self._edit_failed)
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
-        findings = FindingsView(session)
-        findings.activated.connect(self.jump_to)
-        findings.helpRequested.connect(lambda code: self.show_help(f"code-{code}"))
-        findings.stepRequested.connect(self.next_finding)
         self._last_jump = None
         old_dock = self.dock.widget()
-        self.dock.setWidget(findings)
-        if old_dock is not None:
+        if old_dock is not None:  # the old document's list goes now; the new one's comes after the form
+            self.dock.setWidget(None)
             old_dock.deleteLater()
+        self._findings_pending = True
         self.autosaver.attach(session)
         self.project_flow.attach(session)
         if old is not None:
@@ -177,6 +175,24 @@ class MainWindow(QMainWindow):
         self.show_page(self.nav.current_key() or PAGE_UNIT)
         self._update_title()
         self._update_status()
+        page = self.current_page()  # the next frame (of this page, or of the whole window when it shows)
+        AfterPaint(self, [self, self.stack, page, getattr(page, "view", None)], self.findings_view)
+
+    def findings_view(self):
+        """The 审核 dock's list of findings (ui.findings.FindingsView) of the open document.
+
+        Built right after the document's first page has been painted (or when asked for before): the
+        form is what the user waits for, the list (a table sized to its contents) comes a frame later.
+        """
+        if self._findings_pending and self.session is not None:
+            from .findings import FindingsView
+            self._findings_pending = False
+            findings = FindingsView(self.session)
+            findings.activated.connect(self.jump_to)
+            findings.helpRequested.connect(lambda code: self.show_help(f"code-{code}"))
+            findings.stepRequested.connect(self.next_finding)
+            self.dock.setWidget(findings)
+        return self.dock.widget()
 
     def _edit_failed(self, what: str, error: Exception) -> None:
         from .failures import report
