@@ -226,13 +226,12 @@ class MainWindow(QMainWindow):
 
     # --- pages ---
     def page(self, key: str) -> QWidget:
-        from .findings import FindingsView
-        from .form_page import FormPage
-        from .unit_page import UnitPage
-        if key not in self.pages:
+        if key not in self.pages:  # each kind's module is imported when a page of it is first made
             if key == PAGE_UNIT:
+                from .unit_page import UnitPage
                 page = UnitPage(self.session)
             elif key == PAGE_FINDINGS:
+                from .findings import FindingsView
                 page = FindingsView(self.session)
                 page.activated.connect(self.jump_to)
                 page.stepRequested.connect(self.next_finding)
@@ -246,6 +245,7 @@ class MainWindow(QMainWindow):
                 from .report_page import ReportPage
                 page = ReportPage(self.session, key, quiet=self.quiet)
             else:
+                from .form_page import FormPage
                 page = FormPage(self.session, key)
             if hasattr(page, "view"):
                 self.views.attach(page)
