@@ -117,14 +117,7 @@ class CellDelegate(QStyledItemDelegate):
         if state & _SELECTED:
             painter.fillRect(rect, SELECTION)
         if cell is not None and cell.text:
-            painter.setFont(font or option.font)
-            painter.setPen(foreground if foreground is not None else option.palette.text().color())
-            inner = rect.adjusted(PADDING, 2, -PADDING, -2)
-            text = text or cell.text
-            if cell.role is Role.VERTICAL:
-                painter.drawText(inner, _CENTER, "\n".join(text.replace("\n", "")))
-            else:
-                painter.drawText(inner, (align or _LEFT) | _WRAP, text)
+            self._paint_text(painter, option, cell, text, font, foreground, align)
         if severity:
             self._paint_mark(painter, rect, MARKS.get(severity, MARKS["warning"]))
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -135,6 +128,18 @@ class CellDelegate(QStyledItemDelegate):
             painter.setPen(_CURRENT_PEN)
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.restore()
+
+    @staticmethod
+    def _paint_text(painter: QPainter, option, cell, text: str, font, foreground, align: int) -> None:
+        painter.setFont(font or option.font)
+        painter.setPen(foreground if foreground is not None else option.palette.text().color())
+        inner = option.rect.adjusted(PADDING, 2, -PADDING, -2)
+        text = text or cell.text  # the model may add to it (总分（待核）)
+        if cell.role is Role.VERTICAL:
+            stacked = "\n".join(text.replace("\n", ""))
+            painter.drawText(inner, _CENTER, stacked)
+            return
+        painter.drawText(inner, (align or _LEFT) | _WRAP, text)
 
     @staticmethod
     def _paint_mark(painter: QPainter, rect: QRect, color: QColor) -> None:
