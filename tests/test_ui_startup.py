@@ -10,6 +10,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from tests.conftest import ROOT, example_path  # noqa: E402
+from tests.test_ui import page_of, window  # noqa: E402,F401 - the window fixture
 
 PROBE = """
 import json, sys
@@ -97,3 +98,40 @@ def test_a_form_page_measures_its_rows_once_when_it_first_shows(qtbot, tmp_path,
     assert page.view.rowHeight(row) > page.view.fontMetrics().height()
     win.session.undo_stack.setClean()
     win.close()
+
+
+def test_what_the_grid_paints_is_what_the_model_says(window):
+    from PySide6.QtCore import Qt
+
+    from model import edits
+    from ui.form_model import CellRole, SeverityRole, TableRole
+    role = Qt.ItemDataRole
+
+    def as_data(model, row, col):
+        index = model.index(row, col)
+        brush, foreground = model.data(index, role.BackgroundRole), model.data(index, role.ForegroundRole)
+        cell = model.data(index, CellRole)
+        return (cell, model.data(index, TableRole), brush.color() if brush is not None else None,
+                foreground.color() if foreground is not None else None, model.data(index, role.FontRole),
+                model.data(index, role.DisplayRole) or "", model.data(index, role.TextAlignmentRole) or 0,
+                model.data(index, SeverityRole))
+
+    def check(page):
+        model = page.model
+        for row in range(model.rowCount()):
+            for col in range(model.columnCount()):
+                assert model.look(row, col) == as_data(model, row, col), (page.key, row, col)
+
+    project = window.session.doc.projects[0]
+    for key in ("overall", "basic", f"projects[{project.id}]"):
+        check(page_of(window, key))
+    page = page_of(window, "overall")
+    doc = window.session.doc
+    first, second = doc.overall.indicators[0], doc.overall.indicators[1]
+    assert window.session.set_text(f"overall.indicators[{first.id}].score", "")  # a finding appears, the total moves
+    window.session.apply(edits.set_value(doc, f"overall.indicators[{second.id}].not_applicable", True, "标记不适用"))
+    assert any(look[3] is not None for look in (page.model.look(r, c) for r in range(page.model.rowCount())
+                                                  for c in range(page.model.columnCount())))  # a greyed row
+    check(page)
+    page.view.set_zoom_choice(150)  # titles and headers in a larger font
+    check(page)
