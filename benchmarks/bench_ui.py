@@ -51,29 +51,33 @@ def milestones(command: list[str], config: str) -> dict[str, float]:
     return result
 
 
-def startup(config: str, runs: int = 15, roots: tuple[Path, ...] = (ROOT,)) -> list[tuple[float, float, float]]:
-    """Medians of (our window painted, the example painted, a bare PySide6 window painted), for each copy
-    of the program in ``roots`` (this one; with --against also an earlier revision).
+def startup(config: str, runs: int = 15, roots: tuple[Path, ...] = (ROOT,)) -> tuple[list[tuple[float, float]], float,
+                                                                                      float]:
+    """Medians of (our window painted, the example painted) for each copy of the program in ``roots`` (this
+    one; with --against also an earlier revision), of a bare PySide6 window painted, and of a window of our
+    shape without our code (benchmarks/shaped_window.py).
 
-    The copies and the bare window are launched in turn, so that whatever else the machine does
-    affects all alike; the bare window's median is taken over all its runs.
+    The copies and the reference windows are launched in turn, so that whatever else the machine does
+    affects all alike; the references' medians are taken over all their runs.
     """
     python = sys.executable
     commands = [[python, str(root / "main.py")] for root in roots]
     bare_command = [python, str(ROOT / "benchmarks" / "bare_window.py")]
-    for command in commands:
+    shaped_command = [python, str(ROOT / "benchmarks" / "shaped_window.py")]
+    for command in commands + [bare_command, shaped_command]:
         milestones(command, config)  # warm the file cache
-    milestones(bare_command, config)
     window = [[] for _ in roots]
     document = [[] for _ in roots]
-    bare = []
+    bare, shaped = [], []
     for _ in range(runs):
         for index, command in enumerate(commands):
             ours = milestones(command, config)
             window[index].append(ours["window"])
             document[index].append(ours["document"])
             bare.append(milestones(bare_command, config)["window"])
-    return [(statistics.median(w), statistics.median(d), statistics.median(bare)) for w, d in zip(window, document)]
+        shaped.append(milestones(shaped_command, config)["window"])
+    return ([(statistics.median(w), statistics.median(d)) for w, d in zip(window, document)],
+            statistics.median(bare), statistics.median(shaped))
 
 
 def checkout(revision: str, folder: Path) -> Path:
@@ -188,16 +192,18 @@ def main() -> None:
         storage.save(build(), doc_path)
         if against:
             old_root = checkout(against, Path(folder) / "against")
-            results = startup(folder, roots=(old_root, ROOT))
-            print(f"start-up measured alternately: {against} and this working tree")
-            for name, (window_ms, example_ms, bare_ms) in zip((against, "this tree"), results):
-                print(f"  {name:>10}: bare {bare_ms:.0f} ms, our window {window_ms:.0f} ms ({window_ms / bare_ms:.2f}×), "
+            results, bare_ms, shaped_ms = startup(folder, roots=(old_root, ROOT))
+            print(f"start-up measured alternately: {against} and this working tree; bare window {bare_ms:.0f} ms, "
+                  f"a window of our shape without our code {shaped_ms:.0f} ms ({shaped_ms / bare_ms:.2f}×)")
+            for name, (window_ms, example_ms) in zip((against, "this tree"), results):
+                print(f"  {name:>10}: our window {window_ms:.0f} ms ({window_ms / bare_ms:.2f}×), "
                       f"example painted {example_ms:.0f} ms ({example_ms / bare_ms:.2f}×)")
             return
-        (window_ms, example_ms, bare_ms), = startup(folder)
+        [(window_ms, example_ms)], bare_ms, shaped_ms = startup(folder)
         app_mb, bare_mb = peak_rss_mb(folder, doc_path)
         refresh = edit_to_refresh(doc_path, folder)
     print(f"start-up, bare PySide6 window painted: {bare_ms:.0f} ms")
+    print(f"start-up, a window of our shape, none of our code: {shaped_ms:.0f} ms  ({shaped_ms / bare_ms:.2f}× bare)")
     print(f"start-up, our window painted:          {window_ms:.0f} ms  ({window_ms / bare_ms:.2f}× bare)")
     print(f"start-up, example form painted:        {example_ms:.0f} ms  ({example_ms / bare_ms:.2f}× bare)")
     print(f"peak memory: app with the 50-project document {app_mb:.0f} MB, bare window {bare_mb:.0f} MB, "
