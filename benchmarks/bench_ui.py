@@ -1,5 +1,5 @@
-"""Window speed and memory: start-up to the first painted window (vs a bare PySide6 window, same
-run), edit to refreshed grid on the 50-project document, and peak memory.
+"""Window speed and memory: start-up to the first painted window (vs a bare PySide6 window and a window
+of our shape without our code, same run), edit to refreshed grid on the 50-project document, and peak memory.
 
 Run: .venv/bin/python benchmarks/bench_ui.py
      .venv/bin/python benchmarks/bench_ui.py --phases [RUNS]   where the start-up goes (benchmarks/startup_phases.py)
