@@ -32,6 +32,10 @@ _ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHC
           "right": Qt.AlignmentFlag.AlignRight}
 
 
+def _alignment(cell: Cell) -> int:
+    return int(_ALIGN[cell.align] | Qt.AlignmentFlag.AlignVCenter)
+
+
 def anchor_for(layout: Layout, path: str) -> Optional[Cell]:
     """The cell that shows ``path``, or the nearest one when the value is not on the form."""
     return layout.anchor_for(path)
@@ -143,7 +147,7 @@ class FormTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return edit_text(cell)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(_ALIGN[cell.align] | Qt.AlignmentFlag.AlignVCenter)
+            return _alignment(cell)
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(self._background(cell))
         if role == Qt.ItemDataRole.ForegroundRole and self._muted(cell):
@@ -177,8 +181,7 @@ class FormTableModel(QAbstractTableModel):
             else:
                 found = self.findings.get(id(cell))
                 look = (cell, in_table, self._background(cell), COLORS["muted"] if self._muted(cell) else None,
-                        self._font(cell), self.display_text(cell), int(_ALIGN[cell.align] | Qt.AlignmentFlag.AlignVCenter),
-                        found[0] if found else None)
+                        self._font(cell), self.display_text(cell), _alignment(cell), found[0] if found else None)
             self._looks[(row, col)] = look
         return look
 

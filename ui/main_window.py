@@ -5,10 +5,9 @@ every change goes through the session.
 """
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 from typing import Optional
-
-from functools import cached_property
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
