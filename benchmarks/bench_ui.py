@@ -1,7 +1,9 @@
-"""Window speed and memory: start-up to the first painted window (vs a bare PySide6 window, same
-run), edit to refreshed grid on the 50-project document, and peak memory.
+"""Window speed and memory: start-up to the first painted window (vs a bare PySide6 window and a window
+of our shape without our code, same run), edit to refreshed grid on the 50-project document, and peak memory.
 
 Run: .venv/bin/python benchmarks/bench_ui.py
+     .venv/bin/python benchmarks/bench_ui.py --phases [RUNS]   where the start-up goes (benchmarks/startup_phases.py)
+     .venv/bin/python benchmarks/bench_ui.py --against REV     start-up of REV (e.g. main) and this tree, alternately
 Aims: start-up ≤ 1.3× the bare window; edit → refreshed grid < 16 ms; peak memory ≤ bare + 60 MB.
 """
 from __future__ import annotations
@@ -49,24 +51,44 @@ def milestones(command: list[str], config: str) -> dict[str, float]:
     return result
 
 
-def startup(config: str, runs: int = 15) -> tuple[float, float, float]:
-    """Medians of (our window painted, the example painted, a bare PySide6 window painted).
+def startup(config: str, runs: int = 15, roots: tuple[Path, ...] = (ROOT,)) -> tuple[list[tuple[float, float]], float,
+                                                                                      float]:
+    """Medians of (our window painted, the example painted) for each copy of the program in ``roots`` (this
+    one; with --against also an earlier revision), of a bare PySide6 window painted, and of a window of our
+    shape without our code (benchmarks/shaped_window.py).
 
-    The app and the bare window are launched alternately, so that whatever else the machine
-    does affects both alike.
+    The copies and the reference windows are launched in turn, so that whatever else the machine does
+    affects all alike; the references' medians are taken over all their runs.
     """
     python = sys.executable
-    ours_command = [python, str(ROOT / "main.py")]
+    commands = [[python, str(root / "main.py")] for root in roots]
     bare_command = [python, str(ROOT / "benchmarks" / "bare_window.py")]
-    milestones(ours_command, config)  # warm the file cache
-    milestones(bare_command, config)
-    window, document, bare = [], [], []
+    shaped_command = [python, str(ROOT / "benchmarks" / "shaped_window.py")]
+    for command in commands + [bare_command, shaped_command]:
+        milestones(command, config)  # warm the file cache
+    window = [[] for _ in roots]
+    document = [[] for _ in roots]
+    bare, shaped = [], []
     for _ in range(runs):
-        ours = milestones(ours_command, config)
-        window.append(ours["window"])
-        document.append(ours["document"])
-        bare.append(milestones(bare_command, config)["window"])
-    return statistics.median(window), statistics.median(document), statistics.median(bare)
+        for index, command in enumerate(commands):
+            ours = milestones(command, config)
+            window[index].append(ours["window"])
+            document[index].append(ours["document"])
+            bare.append(milestones(bare_command, config)["window"])
+        shaped.append(milestones(shaped_command, config)["window"])
+    return ([(statistics.median(w), statistics.median(d)) for w, d in zip(window, document)],
+            statistics.median(bare), statistics.median(shaped))
+
+
+def checkout(revision: str, folder: Path) -> Path:
+    """The project as of ``revision`` (git archive), byte-compiled, to measure against in the same run."""
+    import io
+    import tarfile
+    data = subprocess.run(["git", "-C", str(ROOT), "archive", revision], check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+        archive.extractall(folder, filter="data")
+    byte_compile(folder)
+    return folder
 
 
 def peak_rss_mb(config: str, doc: Path) -> tuple[float, float]:
@@ -112,7 +134,7 @@ def edit_to_refresh(doc_path: Path, config: str, edits: int = 60) -> dict[str, f
     return results
 
 
-def byte_compile() -> None:
+def byte_compile(root: Path = ROOT) -> None:
     """As installed (and as PyInstaller bundles it): the project's modules are byte-compiled.
 
     Machines that set PYTHONDONTWRITEBYTECODE would otherwise recompile every module at every
@@ -120,20 +142,68 @@ def byte_compile() -> None:
     """
     import compileall
     for folder in ("model", "ui", "exporters", "cli"):
-        compileall.compile_dir(str(ROOT / folder), quiet=1)
-    compileall.compile_file(str(ROOT / "main.py"), quiet=1)
+        compileall.compile_dir(str(root / folder), quiet=1)
+    compileall.compile_file(str(root / "main.py"), quiet=1)
+
+
+def phases(runs: int = 9) -> None:
+    """Medians over ``runs`` whole starts of each timed phase (start, duration, imports in it; ms from launch)."""
+    import json
+    byte_compile()
+    table: dict[tuple[str, int], list] = {}
+    order: list[tuple[str, int]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        stamps = str(Path(folder) / "stamps.txt")
+        for run in range(runs + 1):  # the first warms the file cache
+            Path(stamps).unlink(missing_ok=True)
+            launched = time.time()
+            output = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "startup_phases.py")],
+                                    env=dict(env(folder, stamps), JXZP_LAUNCHED=repr(launched)), check=True,
+                                    capture_output=True, text=True).stdout
+            seen: dict[str, int] = {}
+            for label, depth, start, duration, imports in json.loads(output.splitlines()[-1])["phases"]:
+                key = (label, seen.get(label, 0))
+                seen[label] = key[1] + 1
+                if run == 0:
+                    continue
+                if key not in table:
+                    table[key] = [depth, [], [], []]
+                    order.append(key)
+                for column, value in zip(table[key][1:], (start, duration, imports)):
+                    column.append(value)
+    print(f"machine: {machine()}; medians of {runs} starts; ms from launching the process")
+    print(f"{'at':>7} {'takes':>7} {'imports':>7}  phase")
+    for key in sorted(order, key=lambda k: statistics.median(table[k][1])):
+        depth, starts, durations, imports = table[key]
+        print(f"{statistics.median(starts):7.1f} {statistics.median(durations):7.1f} {statistics.median(imports):7.1f}  "
+              f"{'  ' * depth}{key[0]}")
 
 
 def main() -> None:
+    if "--phases" in sys.argv:
+        rest = sys.argv[sys.argv.index("--phases") + 1:]
+        phases(int(rest[0]) if rest and rest[0].isdigit() else 9)
+        return
     byte_compile()
+    against = sys.argv[sys.argv.index("--against") + 1] if "--against" in sys.argv else None
+    print(f"machine: {machine()}, QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', 'offscreen')}")
     with tempfile.TemporaryDirectory() as folder:
         doc_path = Path(folder) / "large.jxzp"
         storage.save(build(), doc_path)
-        window_ms, example_ms, bare_ms = startup(folder)
+        if against:
+            old_root = checkout(against, Path(folder) / "against")
+            results, bare_ms, shaped_ms = startup(folder, roots=(old_root, ROOT))
+            print(f"start-up measured alternately: {against} and this working tree; bare window {bare_ms:.0f} ms, "
+                  f"a window of our shape without our code {shaped_ms:.0f} ms ({shaped_ms / bare_ms:.2f}×)")
+            for name, (window_ms, example_ms) in zip((against, "this tree"), results):
+                print(f"  {name:>10}: our window {window_ms:.0f} ms ({window_ms / bare_ms:.2f}×), "
+                      f"example painted {example_ms:.0f} ms ({example_ms / bare_ms:.2f}×)")
+            return
+        [(window_ms, example_ms)], bare_ms, shaped_ms = startup(folder)
         app_mb, bare_mb = peak_rss_mb(folder, doc_path)
         refresh = edit_to_refresh(doc_path, folder)
-    print(f"machine: {machine()}, QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', 'offscreen')}")
     print(f"start-up, bare PySide6 window painted: {bare_ms:.0f} ms")
+    print(f"start-up, a window of our shape, none of our code: {shaped_ms:.0f} ms  ({shaped_ms / bare_ms:.2f}× bare)")
     print(f"start-up, our window painted:          {window_ms:.0f} ms  ({window_ms / bare_ms:.2f}× bare)")
     print(f"start-up, example form painted:        {example_ms:.0f} ms  ({example_ms / bare_ms:.2f}× bare)")
     print(f"peak memory: app with the 50-project document {app_mb:.0f} MB, bare window {bare_mb:.0f} MB, "

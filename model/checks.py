@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from difflib import get_close_matches
 from typing import Iterable, Optional
 
 from .document import (PUBLIC_PARTS, BasicDataForm, Document, Labels, ScoredForm, expense_line_label,
@@ -69,6 +68,7 @@ def _near_miss(row_level1: str, row_level2: str, framework: Framework) -> str:
     cutoff = framework.plausibility.near_miss_ratio
     if cutoff is None:
         return ""
+    from difflib import get_close_matches  # only for a misnamed row: not imported by every start
     cutoff_f = float(cutoff)  # difflib's similarity is a float; this only ranks names
     group = framework.group(row_level1)
     if group is None:

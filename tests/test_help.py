@@ -46,7 +46,7 @@ def test_f1_opens_the_help_on_the_current_form(window, qtbot):
 
 
 def test_a_finding_opens_its_explanation(window):
-    dock = window.dock.widget()
+    dock = window.findings_view()
     finding = dock.finding_at(0)
     dock.helpRequested.emit(finding.code)
     text = window.help_window.browser.toPlainText()

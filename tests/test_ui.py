@@ -183,7 +183,7 @@ def test_delete_key_clears_and_adopt_fills_the_suggestion(window, qtbot):
 
 
 def test_finding_double_click_jumps_to_the_cell(window, qtbot):
-    findings = window.dock.widget()
+    findings = window.findings_view()
     rows = [findings.finding_at(r) for r in range(findings.proxy.rowCount())]
     target = next(r for r, f in enumerate(rows) if f.code == "text.future_year")
     index = findings.proxy.index(target, 2)
@@ -223,7 +223,7 @@ def test_projects_add_rename_duplicate_delete(window):
 def test_every_qt_model_passes_the_model_tester(window, qtmodeltester):
     for key in ("basic", "overall", "projects[p1]"):
         qtmodeltester.check(page_of(window, key).model)
-    qtmodeltester.check(window.dock.widget().model)
+    qtmodeltester.check(window.findings_view().model)
     page = page_of(window, "overall")
     page.select_path(f"overall.indicators[{window.session.doc.overall.indicators[0].id}].name")
     page.run("insert_below")  # a reset while observed

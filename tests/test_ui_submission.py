@@ -39,7 +39,7 @@ def test_a_provisional_total_is_never_shown_clean(yueyanglou):
     tip = page.model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert "总分与等次待核" in tip and "分值合计 94 分" in tip
     assert "总分：93.00（待核）　等次：优（待核）" in page.panel.scores.text()
-    findings = yueyanglou.dock.widget()
+    findings = yueyanglou.findings_view()
     assert "尚有 3 处需处理" in findings.summary.text() and "总分 93.00（待核）" in findings.summary.text()
     assert "尚有 3 处需处理" in yueyanglou.count_label.text()
 
@@ -66,7 +66,7 @@ def test_an_emptied_cell_is_listed_under_its_heading_and_f8_jumps_to_it(window, 
     row = session.doc.overall.indicators[1]
     assert session.set_text(f"overall.indicators[{row.id}].actual", "")
     assert "尚有 1 处需处理" in window.count_label.text()
-    findings = window.dock.widget()
+    findings = window.findings_view()
     findings.model.refresh()
     first = findings.finding_at(0)
     assert first.code == "indicator.actual_empty"
@@ -95,7 +95,7 @@ def test_f8_steps_through_the_errors_and_skips_none_when_one_is_fixed(window):
     assert window._last_jump[0].path == paths[1]  # not paths[2]
     window.next_finding(-1)
     assert window._last_jump[0].path == paths[2]  # wraps round backwards (Shift+F8)
-    button = window.dock.widget().next_button
+    button = window.findings_view().next_button
     button.click()
     assert window._last_jump[0].path == paths[1]
 

@@ -10,16 +10,17 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
 
 from model.resources import resource_dir
 
-from .failures import failure_text, log_failure
+from .after_paint import AfterPaint
 from .main_window import MainWindow
 from .settings import APPLICATION, ORGANIZATION, Settings, config_dir
 
+# Only what the first paint needs is imported here; dialogs, the failure log and the model come when used.
 
 
 def create_app(argv: Optional[list[str]] = None) -> QApplication:
@@ -34,12 +35,14 @@ def create_app(argv: Optional[list[str]] = None) -> QApplication:
         app.setProperty("jxzpTranslated", True)
     fonts = resource_dir("fonts")
     for font in list(fonts.glob("*.tt[fc]")) if fonts.is_dir() else []:
+        from PySide6.QtGui import QFontDatabase
         QFontDatabase.addApplicationFont(str(font))  # a bundled CJK font, for machines without one
     return app
 
 
 def ask_recovery(window: MainWindow, recovery) -> str:
     """'restore', 'discard' or 'later' (also Esc or closing the question: nothing is lost)."""
+    from PySide6.QtWidgets import QMessageBox
     box = QMessageBox(QMessageBox.Icon.Question, "恢复未保存的工作",
                       f"上次程序没有正常关闭，发现一份自动保存的工作：\n\n{recovery.describe()}\n\n是否恢复？",
                       parent=window)
@@ -57,6 +60,7 @@ def tell(window: MainWindow, title: str, text: str) -> None:
     if window.quiet:
         window.statusBar().showMessage(text, 15000)
     else:
+        from PySide6.QtWidgets import QMessageBox
         QMessageBox.warning(window, title, text)
 
 
@@ -85,6 +89,7 @@ def open_recovery(window: MainWindow, recovery) -> bool:
     from model import storage
 
     from .doc_lock import DocumentLock
+    from .failures import failure_text
     from .session import Session
     try:
         doc = storage.load(recovery.document)
@@ -127,20 +132,13 @@ def load_first_document(window: MainWindow, path: Optional[str], config: Path) -
                                        "可从“文件 → 最近打开”或“打开”找回", 20000)
 
 
-class _AfterPaint(QObject):
-    """Calls back once something of the window has been painted (then stops watching)."""
-
-    def __init__(self, window: MainWindow, when, callback):
-        super().__init__(window)
-        self.window, self.when, self.callback = window, when, callback
-        QApplication.instance().installEventFilter(self)
-
-    def eventFilter(self, obj, event):
-        if (event.type() == QEvent.Type.Paint and isinstance(obj, QWidget) and obj.window() is self.window
-                and self.when()):
-            QApplication.instance().removeEventFilter(self)
-            QTimer.singleShot(0, self.callback)  # runs once this paint has been delivered
-        return False
+def _document_shown(window: MainWindow) -> list:
+    """What paints in the next frame, the first with the document in it: the window, its pages, the page
+    shown and, on a form page, its grid (the view, not its viewport: asking for that makes PySide load every
+    widget class, which the stamp must not add). Watched after the window's own watchers, so the stamp is
+    written first, before what waits for the frame (the findings list)."""
+    page = window.current_page()
+    return [window, window.stack, page, getattr(page, "view", None)]
 
 
 def _stamp(label: str) -> None:
@@ -181,6 +179,7 @@ def report_stray_exceptions(window: MainWindow, config: Path) -> None:
     def hook(kind, error, trace):
         if issubclass(kind, KeyboardInterrupt):
             return sys.__excepthook__(kind, error, trace)
+        from .failures import failure_text, log_failure
         log_failure(config, error.with_traceback(trace), "未处理的错误")
         try:
             window.statusBar().showMessage(f"操作没有完成：{failure_text(error)}", 15000)
@@ -195,10 +194,16 @@ def run(path: Optional[str] = None) -> int:
     window = MainWindow(Settings(config), config)
     close_on_signals(window)
     report_stray_exceptions(window, config)
-    _AfterPaint(window, lambda: True, lambda: load_first_document(window, path, config))
-    if os.environ.get("JXZP_STARTUP_STAMPS"):
-        _AfterPaint(window, lambda: True, lambda: _stamp("window"))
-        _AfterPaint(window, lambda: window.session is not None, lambda: (_stamp("document"), QApplication.quit()))
+    stamps = bool(os.environ.get("JXZP_STARTUP_STAMPS"))
+
+    def after_first_paint():
+        if stamps:
+            _stamp("window")
+        load_first_document(window, path, config)
+        if stamps:
+            AfterPaint(window, _document_shown(window), lambda: (_stamp("document"), QApplication.quit()))
+
+    AfterPaint(window, [window], after_first_paint)
     app.aboutToQuit.connect(lambda: _quitting(window))
     window.show()
     return app.exec()

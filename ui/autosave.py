@@ -14,7 +14,6 @@ import json
 import os
 import threading
 import time
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -132,7 +131,7 @@ class Autosaver(QObject):
     def __init__(self, config: Path, parent: Optional[QObject] = None):
         super().__init__(parent)
         self.folder = autosave_dir(config)
-        self.ident = uuid.uuid4().hex
+        self.ident = os.urandom(16).hex()  # as unique as a uuid4 (whose module imports platform: ~4 ms)
         self.document = self.folder / f"{self.ident}{storage.EXTENSION}"
         self.note = self.folder / f"{self.ident}.json"
         self.lock = _lock(self.folder / f"{self.ident}.lock")

@@ -12,7 +12,10 @@ MAX_WIDTH = 380
 
 class CellNote(QLabel):
     def __init__(self, view: QAbstractItemView):
-        super().__init__(view.viewport())
+        # On the view until the first note: it moves onto the viewport then, and only then watches the view
+        # and the viewport. Asking Qt for the viewport makes PySide load the Python type of every widget class
+        # (~10 ms) and a watcher sees every event; neither belongs before the grid's first paint.
+        super().__init__(view)
         self.view = view
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
@@ -20,14 +23,22 @@ class CellNote(QLabel):
                            " border-radius: 4px; padding: 5px 8px; }")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.hide()
-        view.installEventFilter(self)
-        view.viewport().installEventFilter(self)
         view.verticalScrollBar().valueChanged.connect(self.hide)  # it would no longer sit by its cell
         view.horizontalScrollBar().valueChanged.connect(self.hide)
         self._index = None
+        self._placed = False
+
+    def _place(self) -> None:
+        if not self._placed:
+            self._placed = True
+            viewport = self.view.viewport()
+            self.setParent(viewport)
+            self.view.installEventFilter(self)
+            viewport.installEventFilter(self)
 
     def show_message(self, text: str, index=None) -> None:
         """Show ``text`` under (or, near the bottom, above) the cell at ``index``, else the current cell."""
+        self._place()
         view = self.view
         index = index if index is not None and index.isValid() else view.currentIndex()
         self._index = index if index.isValid() else None

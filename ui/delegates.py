@@ -10,13 +10,18 @@ from model.fields import FieldKind, field_kind
 from model.findings import ERROR
 from model.layout import Role
 
-from .form_model import CellRole, SeverityRole, TableRole
+from .form_model import CellRole
 
 RULE = QColor("#3c3c3c")
 SELECTION = QColor(30, 110, 220, 60)
 CURRENT = QColor("#1e6edc")
 MARKS = {ERROR: QColor("#d93025"), "warning": QColor("#e0a100")}
 PADDING = 4
+_RULE_PEN, _CURRENT_PEN = QPen(RULE, 1), QPen(CURRENT, 2)
+# as plain ints: Python enum flag arithmetic for every cell of every repaint adds up
+_SELECTED, _FOCUS = QStyle.StateFlag.State_Selected.value, QStyle.StateFlag.State_HasFocus.value
+_CENTER, _LEFT, _WRAP = (int(Qt.AlignmentFlag.AlignCenter), int(Qt.AlignmentFlag.AlignLeft),
+                         int(Qt.TextFlag.TextWordWrap))
 
 
 def is_multiline(binding: str | None) -> bool:
@@ -112,46 +117,45 @@ class CellDelegate(QStyledItemDelegate):
 
     # --- painting ---
     def paint(self, painter: QPainter, option, index):
+        # Everything about the cell in one call to the model (FormTableModel.look): this runs for every
+        # visible cell at every repaint.
+        cell, in_table, background, foreground, font, text, align, severity = index.model().look(index.row(),
+                                                                                                  index.column())
         painter.save()
         rect = option.rect
-        cell = index.data(CellRole)
-        brush = index.data(Qt.ItemDataRole.BackgroundRole)
-        if brush is not None:
-            painter.fillRect(rect, brush)
-        if option.state & QStyle.StateFlag.State_Selected:
+        if background is not None:
+            painter.fillRect(rect, background)
+        state = option.state.value
+        if state & _SELECTED:
             painter.fillRect(rect, SELECTION)
         if cell is not None and cell.text:
-            self._paint_text(painter, option, index, cell)
-        severity = index.data(SeverityRole)
+            self._paint_text(painter, option, cell, text, font, foreground, align)
         if severity:
             self._paint_mark(painter, rect, MARKS.get(severity, MARKS["warning"]))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        if index.data(TableRole):
-            painter.setPen(QPen(RULE, 1))
+        if in_table:
+            painter.setPen(_RULE_PEN)
             painter.drawRect(rect.adjusted(0, 0, -1, -1))
-        if option.state & QStyle.StateFlag.State_HasFocus:
-            painter.setPen(QPen(CURRENT, 2))
+        if state & _FOCUS:
+            painter.setPen(_CURRENT_PEN)
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.restore()
 
     @staticmethod
-    def _paint_text(painter: QPainter, option, index, cell) -> None:
-        font = index.data(Qt.ItemDataRole.FontRole) or option.font
-        painter.setFont(font)
-        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
-        painter.setPen(foreground.color() if foreground is not None else option.palette.text().color())
+    def _paint_text(painter: QPainter, option, cell, text: str, font, foreground, align: int) -> None:
+        painter.setFont(font or option.font)
+        painter.setPen(foreground if foreground is not None else option.palette.text().color())
         inner = option.rect.adjusted(PADDING, 2, -PADDING, -2)
-        text = index.data(Qt.ItemDataRole.DisplayRole) or cell.text  # the model may add to it (总分（待核）)
+        text = text or cell.text  # the model may add to it (总分（待核）)
         if cell.role is Role.VERTICAL:
             stacked = "\n".join(text.replace("\n", ""))
-            painter.drawText(inner, int(Qt.AlignmentFlag.AlignCenter), stacked)
+            painter.drawText(inner, _CENTER, stacked)
             return
-        align = index.data(Qt.ItemDataRole.TextAlignmentRole) or int(Qt.AlignmentFlag.AlignLeft)
         if cell.fmt.numeric and "\n" not in text:
             _fit_figure(painter, text, inner.width())
-            painter.drawText(inner, int(align), text)  # a figure never breaks (6688.63 is not 6688. / 63)
+            painter.drawText(inner, align or _LEFT, text)  # a figure never breaks (6688.63 is not 6688. / 63)
             return
-        painter.drawText(inner, int(align) | int(Qt.TextFlag.TextWordWrap), text)
+        painter.drawText(inner, (align or _LEFT) | _WRAP, text)
 
     @staticmethod
     def _paint_mark(painter: QPainter, rect: QRect, color: QColor) -> None:

@@ -11,7 +11,7 @@ from typing import Callable, Union
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
-from model import edits, paths
+from model import paths  # model.edits when a box is ticked: a page with fields opens without it
 from model.fields import FieldKind, spec_for
 from model.money import fmt_plain
 
@@ -86,6 +86,7 @@ class BoundField:
             line.setText(shown(self.current()))
 
     def _toggled(self, checked: bool) -> None:
+        from model import edits
         if self.alive() and bool(self.current()) != checked:
             self.session.apply(edits.set_value(self.session.doc, self.path, checked,
                                                f"{'勾选' if checked else '取消'}“{self.spec.label}”"))

@@ -8,20 +8,38 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
-from PySide6.QtWidgets import QMenu, QMessageBox
-
 from model.resources import resource_dir
 
-from . import file_dialogs
-from .dialogs import ask_choice, ask_save_changes, show_error
-from .failures import report
-
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
+
     from .main_window import MainWindow
 
 FILE_FILTER = "绩效自评文档 (*.jxzp);;所有文件 (*)"
 EXTENSION = ".jxzp"
 KEPT = "文档没有保存，修改仍在窗口中，也已自动备份。"
+
+
+# The dialogs and the failure report are imported when a question or a failure comes: the file
+# controller opens the first document right after the first paint, and needs none of them for that.
+def ask_choice(*args, **kwargs):
+    from .dialogs import ask_choice
+    return ask_choice(*args, **kwargs)
+
+
+def ask_save_changes(*args, **kwargs):
+    from .dialogs import ask_save_changes
+    return ask_save_changes(*args, **kwargs)
+
+
+def show_error(*args, **kwargs):
+    from .dialogs import show_error
+    return show_error(*args, **kwargs)
+
+
+def report(*args, **kwargs):
+    from .failures import report
+    return report(*args, **kwargs)
 
 
 def ask_overwrite(window, title: str, text: str) -> str:
@@ -76,6 +94,7 @@ class FileController:
             return False
         if session is None or not session.modified:
             return True
+        from PySide6.QtWidgets import QMessageBox
         answer = ask_save_changes(self.window, self.window.document_name())
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
@@ -98,6 +117,7 @@ class FileController:
         if not self.maybe_save():
             return False
         if path is None:
+            from . import file_dialogs
             path = file_dialogs.open_file(self.window, "打开", FILE_FILTER)
             if not path:
                 return False
@@ -158,6 +178,8 @@ class FileController:
         if session is None or not self.window.commit_pending_edit():
             return False
         from exporters.common import output_stem
+
+        from . import file_dialogs
         path = file_dialogs.save_file(self.window, "另存为", f"{output_stem(session.doc)}{EXTENSION}", FILE_FILTER,
                                       session.path)
         if not path:

@@ -32,6 +32,10 @@ _ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHC
           "right": Qt.AlignmentFlag.AlignRight}
 
 
+def _alignment(cell: Cell) -> int:
+    return int(_ALIGN[cell.align] | Qt.AlignmentFlag.AlignVCenter)
+
+
 def anchor_for(layout: Layout, path: str) -> Optional[Cell]:
     """The cell that shows ``path``, or the nearest one when the value is not on the form."""
     return layout.anchor_for(path)
@@ -61,6 +65,7 @@ class FormTableModel(QAbstractTableModel):
         self.stale = False
         self.refused: Optional[tuple[int, int, str]] = None  # (row, col, text) of the last refused entry
         self._fonts: dict[bool, QFont] = {}  # title / header font at the current zoom
+        self._looks: dict[tuple[int, int], tuple] = {}  # (row, col) → what painting it needs (see look)
 
     # --- building ---
     def _findings(self) -> dict[int, tuple[str, list[str]]]:
@@ -98,6 +103,7 @@ class FormTableModel(QAbstractTableModel):
         old_layout, old_findings = self.layout, self.findings
         layout = build_layout(self.session.doc, self.key, self.session.evaluation)
         shape = self._shape_of(layout)
+        self._looks.clear()
         if shape != self._shape:
             self.beginResetModel()
             self.layout, self._shape = layout, shape
@@ -141,7 +147,7 @@ class FormTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return edit_text(cell)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(_ALIGN[cell.align] | Qt.AlignmentFlag.AlignVCenter)
+            return _alignment(cell)
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(self._background(cell))
         if role == Qt.ItemDataRole.ForegroundRole and self._muted(cell):
@@ -158,6 +164,26 @@ class FormTableModel(QAbstractTableModel):
             found = self.findings.get(id(cell))
             return found[0] if found else None
         return None
+
+    def look(self, row: int, col: int) -> tuple:
+        """(cell, in the ruled table, background, foreground, font, text, alignment, severity) of a position,
+        as data() gives them role by role, in one call and remembered until the next refresh or zoom.
+
+        The delegate paints every visible cell at every repaint; asking data() for eight roles crossed from
+        Python into Qt and back eight times a cell, half the time of a repaint.
+        """
+        look = self._looks.get((row, col))
+        if look is None:
+            cell = self.layout.anchored(row, col)
+            in_table = row in self.layout.table_rows
+            if cell is None:
+                look = (None, in_table, None, None, None, "", 0, None)
+            else:
+                found = self.findings.get(id(cell))
+                look = (cell, in_table, self._background(cell), COLORS["muted"] if self._muted(cell) else None,
+                        self._font(cell), self.display_text(cell), _alignment(cell), found[0] if found else None)
+            self._looks[(row, col)] = look
+        return look
 
     def display_text(self, cell: Cell) -> str:
         """The cell's text on screen: the layout's, and 待核 under a provisional 总分.
@@ -219,6 +245,7 @@ class FormTableModel(QAbstractTableModel):
     def set_zoom(self, percent: int) -> None:
         self.zoom = percent
         self._fonts.clear()
+        self._looks.clear()
 
     def _font(self, cell: Cell) -> Optional[QFont]:
         if cell.role not in (Role.TITLE, Role.HEADER, Role.VERTICAL):

@@ -11,8 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QSplitter, QToolButton, QVBoxLayout, QWidget
 
-from model import edits
-from model.document import FORM_BASIC
+from model.document import FORM_BASIC  # model.edits is imported by the commands that edit
 
 from .form_model import FormTableModel, anchor_for
 from .cell_note import CellNote
@@ -164,6 +163,7 @@ class FormPage(QWidget):
 
     def run(self, name: str) -> bool:
         """Carry out a row command on the current row; False with a message when it cannot."""
+        from model import edits
         if not self.view.commit_editing():
             return False
         row_id = self.current_row_id()
@@ -211,6 +211,7 @@ class FormPage(QWidget):
         return binding.rsplit(".", 1)[-1] if binding else None
 
     def add_row(self, level1: str, level2: str) -> None:
+        from model import edits
         try:
             edit = edits.insert_indicator(self.session.doc, self.key, level1, level2)
         except edits.EditError as error:
@@ -242,6 +243,7 @@ class FormPage(QWidget):
 
     # --- 基础数据表: 专项资金 and 上级转移支付 rows ---
     def _basic_row(self) -> tuple[Optional[str], Optional[str]]:
+        from model import edits
         binding = self.current_binding() or ""
         for list_name in edits.BASIC_LISTS:
             marker = f"basic.{list_name}["
@@ -254,6 +256,7 @@ class FormPage(QWidget):
         return None, None
 
     def _run_basic(self, name: str) -> bool:
+        from model import edits
         list_name, row_id = self._basic_row()
         if list_name is None:
             self.banner.show_message("请先选中“本级专项资金”或“上级转移支付”的一行")
@@ -277,11 +280,13 @@ class FormPage(QWidget):
 
     def fill_special_from_projects(self) -> None:
         """Add a 本级专项资金 row for each project form not yet listed, with its figures."""
+        from model import edits
         if self.view.commit_editing():
             self.session.try_edit(edits.fill_special_rows)
 
     # --- context menu ---
     def _context_menu(self, position) -> None:
+        from model import edits
         menu = QMenu(self)
         if self.key == FORM_BASIC:
             list_name, row_id = self._basic_row()

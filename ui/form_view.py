@@ -57,6 +57,7 @@ class FormView(QTableView):
         self.zoom = 100  # percent now drawn
         self.zoom_choice: zooming.Choice = zooming.AUTO
         self._wheel = 0  # a touchpad sends small wheel steps: zoom once they add up to a notch
+        self._layout_pending = False
         self.apply_layout()
 
     def form_model(self) -> FormTableModel:
@@ -64,6 +65,15 @@ class FormView(QTableView):
 
     # --- sizes and spans ---
     def apply_layout(self) -> None:
+        """Spans, column widths and row heights (each row measured for its text) at the current zoom.
+
+        A hidden view waits until it is shown: a new page is zoomed to its window's width before it first
+        shows, and measuring every row at each step cost the first page of a start three layouts.
+        """
+        if not self.isVisible():
+            self._layout_pending = True
+            return
+        self._layout_pending = False
         layout = self.form_model().layout
         self.clearSpans()
         for cell in layout.cells:
@@ -101,6 +111,11 @@ class FormView(QTableView):
         self.form_model().set_zoom(percent)
         self.apply_layout()
         self.zoomChanged.emit(percent)
+
+    def showEvent(self, event):
+        if self._layout_pending:
+            self.apply_layout()
+        super().showEvent(event)
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
@@ -156,6 +171,8 @@ class FormView(QTableView):
                 self.setRowHeight(row, heights[row])
 
     def _fit_changed_rows(self, top_left: QModelIndex, bottom_right: QModelIndex, _roles=()) -> None:
+        if self._layout_pending:
+            return  # every row is measured when the view shows
         self.fit_rows(set(range(top_left.row(), bottom_right.row() + 1)))
 
     # --- navigation ---

@@ -5,26 +5,23 @@ every change goes through the session.
 """
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
-from PySide6.QtWidgets import (QApplication, QDockWidget, QInputDialog, QLabel, QLineEdit, QMainWindow, QPlainTextEdit,
-                               QSplitter, QStackedWidget, QWidget)
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
-from .export_ops import ExportController
-from .failures import report
-from .file_ops import FileController
-from .year_ops import YearController
-from .framework_ops import FrameworkController
+from .after_paint import AfterPaint
 from .menus import build_menus
 from .nav import FORM_BASIC, FORM_COMPREHENSIVE, FORM_OVERALL, PAGE_FINDINGS, PAGE_NEW_REPORT, PAGE_UNIT, NavPanel
 from .settings import Settings
 from .view_ops import ViewController, screen_size, short_screen
 
-# The domain model and the pages are imported when a document is opened, not before the first
-# paint: the window appears as fast as a bare Qt window and fills a moment later.
+# The domain model, the pages and the controllers of files, exports, years and frameworks (with the
+# dialogs they use) are imported when first needed, not before the first paint: the window appears
+# as soon as Qt can paint it and fills a moment later.
 
 APP_TITLE = "绩效自评填报"
 
@@ -38,12 +35,9 @@ class MainWindow(QMainWindow):
         self.example_name: Optional[str] = None
         self.pages: dict[str, QWidget] = {}
         self.undo_group = QUndoGroup(self)  # undo/redo actions follow the open document's stack
-        self.files = FileController(self)
-        self.exports = ExportController(self)
-        self.years = YearController(self)  # 导入, 新建下一年度
-        self.frameworks = FrameworkController(self)
         self.config = config
         self.autosaver = None  # made with the first document
+        self._findings_pending = False  # the dock's list waits for the document's first paint
         self._last_jump = None  # (finding, position) of the last F8 jump
 
         self.nav = NavPanel()
@@ -78,6 +72,27 @@ class MainWindow(QMainWindow):
         if settings.window_state is not None:
             self.restoreState(settings.window_state)
 
+    # --- the controllers, made on first use ---
+    @cached_property
+    def files(self):
+        from .file_ops import FileController
+        return FileController(self)
+
+    @cached_property
+    def exports(self):
+        from .export_ops import ExportController
+        return ExportController(self)
+
+    @cached_property
+    def years(self):  # 导入, 新建下一年度
+        from .year_ops import YearController
+        return YearController(self)
+
+    @cached_property
+    def frameworks(self):
+        from .framework_ops import FrameworkController
+        return FrameworkController(self)
+
     # --- edits in progress ---
     def commit_pending_edit(self) -> bool:
         """Store what is being typed anywhere in the window before a command runs.
@@ -90,6 +105,7 @@ class MainWindow(QMainWindow):
         current = self.current_page()
         if hasattr(current, "commit_all") and not current.commit_all():  # a report page's section texts
             return False
+        from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
         focus = QApplication.focusWidget()
         if isinstance(focus, (QLineEdit, QPlainTextEdit)) and self.isAncestorOf(focus):
             focus.clearFocus()  # its editingFinished stores the value (单位信息, 表上总分)
@@ -122,7 +138,6 @@ class MainWindow(QMainWindow):
 
     # --- the document ---
     def set_session(self, session, example_name: Optional[str] = None) -> None:
-        from .findings import FindingsView
         if self.autosaver is None:
             from .autosave import Autosaver
             self.autosaver = Autosaver(self.config, self)
@@ -141,18 +156,15 @@ class MainWindow(QMainWindow):
         session.pathChanged.connect(self._path_changed)
         session.inputRefused.connect(lambda _path, message: self.statusBar().showMessage(message, 8000))
         session.revealed.connect(self.reveal)
-        session.failed.connect(lambda what, error: report(self, f"{what}没有完成", error, "文档保持原样。"))
+        session.failed.connect(self._edit_failed)
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
-        findings = FindingsView(session)
-        findings.activated.connect(self.jump_to)
-        findings.helpRequested.connect(lambda code: self.show_help(f"code-{code}"))
-        findings.stepRequested.connect(self.next_finding)
         self._last_jump = None
         old_dock = self.dock.widget()
-        self.dock.setWidget(findings)
-        if old_dock is not None:
+        if old_dock is not None:  # the old document's list goes now; the new one's comes after the form
+            self.dock.setWidget(None)
             old_dock.deleteLater()
+        self._findings_pending = True
         self.autosaver.attach(session)
         self.project_flow.attach(session)
         if old is not None:
@@ -163,6 +175,28 @@ class MainWindow(QMainWindow):
         self.show_page(self.nav.current_key() or PAGE_UNIT)
         self._update_title()
         self._update_status()
+        page = self.current_page()  # the next frame (of this page, or of the whole window when it shows)
+        AfterPaint(self, [self, self.stack, page, getattr(page, "view", None)], self.findings_view)
+
+    def findings_view(self):
+        """The 审核 dock's list of findings (ui.findings.FindingsView) of the open document.
+
+        Built right after the document's first page has been painted (or when asked for before): the
+        form is what the user waits for, the list (a table sized to its contents) comes a frame later.
+        """
+        if self._findings_pending and self.session is not None:
+            from .findings import FindingsView
+            self._findings_pending = False
+            findings = FindingsView(self.session)
+            findings.activated.connect(self.jump_to)
+            findings.helpRequested.connect(lambda code: self.show_help(f"code-{code}"))
+            findings.stepRequested.connect(self.next_finding)
+            self.dock.setWidget(findings)
+        return self.dock.widget()
+
+    def _edit_failed(self, what: str, error: Exception) -> None:
+        from .failures import report
+        report(self, f"{what}没有完成", error, "文档保持原样。")
 
     def _path_changed(self) -> None:
         self.example_name = None
@@ -192,13 +226,12 @@ class MainWindow(QMainWindow):
 
     # --- pages ---
     def page(self, key: str) -> QWidget:
-        from .findings import FindingsView
-        from .form_page import FormPage
-        from .unit_page import UnitPage
-        if key not in self.pages:
+        if key not in self.pages:  # each kind's module is imported when a page of it is first made
             if key == PAGE_UNIT:
+                from .unit_page import UnitPage
                 page = UnitPage(self.session)
             elif key == PAGE_FINDINGS:
+                from .findings import FindingsView
                 page = FindingsView(self.session)
                 page.activated.connect(self.jump_to)
                 page.stepRequested.connect(self.next_finding)
@@ -212,6 +245,7 @@ class MainWindow(QMainWindow):
                 from .report_page import ReportPage
                 page = ReportPage(self.session, key, quiet=self.quiet)
             else:
+                from .form_page import FormPage
                 page = FormPage(self.session, key)
             if hasattr(page, "view"):
                 self.views.attach(page)
@@ -358,6 +392,8 @@ class MainWindow(QMainWindow):
         return key[len("projects["):-1] if key.startswith("projects[") else None
 
     def project_command(self, name: str) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         from model import edits
         session = self.session
         if session is None or not self.commit_pending_edit():

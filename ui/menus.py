@@ -57,32 +57,33 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
         actions[key] = item
         return item
 
-    files, exports = window.files, window.exports
+    # The controllers are reached through the window when a command runs: their modules (and the
+    # dialogs they use) are imported on first use, not before the first paint.
     bar = window.menuBar()
     menu = bar.addMenu("文件(&F)")
-    menu.addAction(action("new", "新建…", files.new, QKeySequence.StandardKey.New, QStyle.StandardPixmap.SP_FileIcon))
-    menu.addAction(action("open", "打开…", files.open, QKeySequence.StandardKey.Open,
+    menu.addAction(action("new", "新建…", lambda: window.files.new(), QKeySequence.StandardKey.New, QStyle.StandardPixmap.SP_FileIcon))
+    menu.addAction(action("open", "打开…", lambda: window.files.open(), QKeySequence.StandardKey.Open,
                           QStyle.StandardPixmap.SP_DialogOpenButton))
     recent = menu.addMenu("最近打开")
-    recent.aboutToShow.connect(lambda: files.fill_recent_menu(recent))
-    menu.addAction(action("save", "保存", files.save, QKeySequence.StandardKey.Save,
+    recent.aboutToShow.connect(lambda: window.files.fill_recent_menu(recent))
+    menu.addAction(action("save", "保存", lambda: window.files.save(), QKeySequence.StandardKey.Save,
                           QStyle.StandardPixmap.SP_DialogSaveButton))
-    menu.addAction(action("save_as", "另存为…", files.save_as, "Ctrl+Shift+S"))
+    menu.addAction(action("save_as", "另存为…", lambda: window.files.save_as(), "Ctrl+Shift+S"))
     menu.addSeparator()
     menu.addAction(action("import", "导入 Excel／Word 表格…", lambda: window.years.import_files(),
                           tip="读取已填好的绩效自评表（如去年的表），作为新文档打开"))
-    menu.addAction(action("new_year", "新建下一年度…", window.years.new_year,
+    menu.addAction(action("new_year", "新建下一年度…", lambda: window.years.new_year(),
                           tip="以当前文档为起点建立下一年度：沿用项目和指标，清空完成值、得分和资金数"))
     menu.addSeparator()
-    menu.addAction(action("export_xlsx", "导出 Excel…", lambda: exports.export(["xlsx"])))
-    menu.addAction(action("export_docx", "导出 Word…", lambda: exports.export(["docx"])))
-    menu.addAction(action("export_pdf", "导出 PDF…", lambda: exports.export(["pdf"])))
-    menu.addAction(action("export_all", "全部导出（Excel、Word、PDF）…", lambda: exports.export(["xlsx", "docx", "pdf"]),
+    menu.addAction(action("export_xlsx", "导出 Excel…", lambda: window.exports.export(["xlsx"])))
+    menu.addAction(action("export_docx", "导出 Word…", lambda: window.exports.export(["docx"])))
+    menu.addAction(action("export_pdf", "导出 PDF…", lambda: window.exports.export(["pdf"])))
+    menu.addAction(action("export_all", "全部导出（Excel、Word、PDF）…", lambda: window.exports.export(["xlsx", "docx", "pdf"]),
                           "Ctrl+E", QStyle.StandardPixmap.SP_DialogApplyButton))
     menu.addSeparator()
-    menu.addAction(action("preview", "打印预览…", exports.print_preview, "Ctrl+Shift+P",
+    menu.addAction(action("preview", "打印预览…", lambda: window.exports.print_preview(), "Ctrl+Shift+P",
                           QStyle.StandardPixmap.SP_FileDialogContentsView))
-    menu.addAction(action("print", "打印…", exports.print_, QKeySequence.StandardKey.Print))
+    menu.addAction(action("print", "打印…", lambda: window.exports.print_(), QKeySequence.StandardKey.Print))
     menu.addSeparator()
     menu.addAction(action("quit", "退出", window.close, "Ctrl+Q"))  # StandardKey.Quit is empty on Windows
 
@@ -140,15 +141,14 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     menu.addAction(auto)
 
     menu = bar.addMenu("指标体系(&K)")
-    frameworks = window.frameworks
-    menu.addAction(action("framework_change", "更换指标体系…", frameworks.change,
+    menu.addAction(action("framework_change", "更换指标体系…", lambda: window.frameworks.change(),
                           tip="本表或全部表改用另一个指标体系，各行按一级／二级指标名称对应（可撤销）"))
-    menu.addAction(action("framework_edit", "编辑本表指标体系…", frameworks.edit,
+    menu.addAction(action("framework_edit", "编辑本表指标体系…", lambda: window.frameworks.edit(),
                           tip="一级指标及分值（或各行自定分值）、二级指标、资金执行分值、等次、超额完成与封顶规则"))
     menu.addSeparator()
-    menu.addAction(action("framework_import", "导入指标体系文件…", frameworks.import_file,
+    menu.addAction(action("framework_import", "导入指标体系文件…", lambda: window.frameworks.import_file(),
                           tip="读取财政局下发的指标体系文件（.json），用于本文档的表"))
-    menu.addAction(action("framework_export", "导出本表指标体系…", frameworks.export,
+    menu.addAction(action("framework_export", "导出本表指标体系…", lambda: window.frameworks.export(),
                           tip="把本表的指标体系存为文件，可发给其他单位导入"))
 
     menu = bar.addMenu("审核(&C)")

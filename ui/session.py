@@ -12,7 +12,7 @@ from typing import Optional
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from model import edits, storage
+from model import storage  # model.edits is imported where an edit is made: opening a document needs none
 from model.document import Document
 from model.evaluation import Evaluation, Evaluator
 from model.parsing import ParseError
@@ -20,6 +20,7 @@ from model.parsing import ParseError
 
 def _structural(edit) -> bool:
     """Does the edit change the list of forms or their names (the navigation)?"""
+    from model import edits
     if isinstance(edit, edits.Compound):
         return any(_structural(part) for part in edit.edits)
     if edit.forms() is None:
@@ -67,6 +68,7 @@ class EditCommand(QUndoCommand):
 
 def edit_path(edit) -> str:
     """The cell an edit is about, for showing it after undo/redo."""
+    from model import edits
     if isinstance(edit, edits.Compound):
         return edit_path(edit.edits[0]) if edit.edits else ""
     if hasattr(edit, "path"):
@@ -157,6 +159,7 @@ class Session(QObject):
 
     def _announce_project_change(self, edit) -> None:
         """A project added, removed or renamed by the user (not by undo/redo): the 基础数据表 may follow."""
+        from model import edits
         for part in (edit.edits if isinstance(edit, edits.Compound) else (edit,)):
             if isinstance(part, edits.RemoveItem) and part.list_path == "projects":
                 self.projectChanged.emit(part.item.name, None)
@@ -169,6 +172,7 @@ class Session(QObject):
 
     def set_text(self, path: str, text) -> bool:
         """Store what was typed into the cell at ``path``; False (and a message) if refused."""
+        from model import edits
         try:
             edit = edits.set_text(self.doc, path, text)
         except (ParseError, edits.EditError) as error:
@@ -183,6 +187,7 @@ class Session(QObject):
 
     def set_many(self, items: list[tuple[str, object]], label: str) -> bool:
         """Several cells at once (paste, clear): all accepted as one undo step, or none."""
+        from model import edits
         changes = []
         for path, text in items:
             try:
@@ -201,6 +206,7 @@ class Session(QObject):
 
     def try_edit(self, build, *args) -> bool:
         """Run an edit builder (insert row, move project …); a refusal becomes a message."""
+        from model import edits
         try:
             edit = build(self.doc, *args)
         except edits.EditError as error:
