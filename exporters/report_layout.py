@@ -8,6 +8,7 @@ and no line starts with closing punctuation or ends with opening punctuation (�
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -61,8 +62,9 @@ def report_blocks(reports: Iterable[Report]) -> list[Block]:
         if report.attachment:
             blocks.append(Block(ATTACHMENT, f"附件{report.attachment}", new_page=index > 0))
             first = False
-        for line in [t for t in report.title.split("\n") if t.strip()] or [" "]:
-            blocks.append(Block(TITLE, line.strip(), new_page=index > 0 and first))
+        typed = [t.strip() for t in report.title.split("\n") if t.strip()] or [" "]
+        for line in [part for t in typed for part in title_lines(t)]:
+            blocks.append(Block(TITLE, line, new_page=index > 0 and first))
             first = False
         if report.subtitle.strip():
             blocks.append(Block(SUBTITLE, report.subtitle.strip()))
@@ -72,6 +74,40 @@ def report_blocks(reports: Iterable[Report]) -> list[Block]:
                 blocks.append(Block(HEADING, heading, level_of(section)))
             blocks += [Block(BODY, text) for text in paragraphs(section.text)]
     return blocks
+
+
+# --- the title's lines (标题回行: 词意完整，排列对称) ---------------------------------------------
+
+TITLE_CELLS = int((PAGE_MM[0] - MARGIN_LEFT_MM - MARGIN_RIGHT_MM) * MM // TITLE_PT)  # 20 characters of 二号
+# where a title may turn: before the kind of report, after 年度, after a place (市 州 县 区) or a unit's kind
+_REPORT_KIND = re.compile(r"(?:部门|单位|部门（单位）)?(?:整体|项目)?(?:支出)?绩效(?:自评|评价)报告$")
+_TURNS = re.compile(r"(?<=年度)|(?<=[省市州县区])(?![省市州县区])|(?<=中心)|(?<=委员会)|(?<=办公室)|(?<=[局站队院])|(?<=[所部])(?![门属])")
+
+
+def _cells(text: str) -> float:
+    return sum(cell_width(c) for c in text.strip())  # a space where the title turns is not printed
+
+
+def title_lines(title: str, cells: int = TITLE_CELLS) -> list[str]:
+    """A title too long for one line, turned where its words allow: the kind of report on a line of its own
+    (2024年度株洲市天元区征地工作协调服务中心 / 整体支出绩效自评报告), else the most even turn; only a title
+    with no such place is left to the ordinary line breaking."""
+    title = title.strip()
+    if _cells(title) <= cells:
+        return [title]
+    kind = _REPORT_KIND.search(title)
+    if kind is not None and title[:kind.start()].strip() and _cells(kind.group()) <= cells:
+        return title_lines(title[:kind.start()], cells) + [kind.group()]
+    turns = sorted({m.start() for m in _TURNS.finditer(title) if 0 < m.start() < len(title)})
+    even = [(abs(_cells(title[:t]) - _cells(title[t:])), t) for t in turns
+            if _cells(title[:t]) <= cells and _cells(title[t:]) <= cells]
+    if even:
+        turn = min(even)[1]
+        return [title[:turn].strip(), title[turn:].strip()]
+    fitting = [t for t in turns if _cells(title[:t]) <= cells]
+    if fitting:  # three lines or more: as much as fits first, the rest turned again
+        return [title[:fitting[-1]].strip()] + title_lines(title[fitting[-1]:], cells)
+    return [title]
 
 
 def file_kinds(doc: Document) -> list[str]:

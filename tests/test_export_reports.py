@@ -5,10 +5,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 from exporters import export
-from exporters.report_layout import (CHARS_PER_LINE, NO_LINE_END, NO_LINE_START, cell_width, grid_lines, justify,
-                                     report_blocks)
+from exporters.report_layout import (CHARS_PER_LINE, NO_LINE_END, NO_LINE_START, TITLE_CELLS, cell_width,
+                                     grid_lines, justify, report_blocks, title_lines)
 from tests.test_reports import drafted
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -75,7 +76,8 @@ def test_the_docx_holds_the_ten_headings_and_the_seeds_text(files):
     body = "".join(paragraphs(docx, "ReportBody"))
     for figure in ("365.67", "1820.23", "1454.55"):
         assert figure in body
-    assert paragraphs(docx, "ReportTitle") == ["2024 年度株洲市天元区征地工作协调服务中心 整体支出绩效自评报告"]
+    # a title longer than a line turns where its words do (the seed's own spaces kept), never inside 服务中心
+    assert paragraphs(docx, "ReportTitle") == ["2024 年度株洲市天元区", "征地工作协调服务中心", "整体支出绩效自评报告"]
 
 
 def test_the_docx_sets_east_asian_fonts_sizes_and_spacing(files):
@@ -134,7 +136,8 @@ def test_project_reports_share_one_file_each_from_a_new_page(load_example, tmp_p
     paths = export(doc, ["docx"], tmp_path)
     docx = next(p for p in paths if p.name.endswith("项目支出绩效自评报告.docx"))
     titles = paragraphs(docx, "ReportTitle")
-    assert titles == [f"{p.name}项目支出绩效自评报告" for p in doc.projects]
+    assert titles == [line for p in doc.projects for line in title_lines(f"{p.name}项目支出绩效自评报告")]
+    assert titles[1:3] == ["机关干部进小区工作队工作经费", "项目支出绩效自评报告"]
     assert xml(docx, "word/document.xml").count("<w:pageBreakBefore/>") == len(doc.projects) - 1
 
 
@@ -209,3 +212,24 @@ def test_justified_lines_reach_the_right_edge():
     last_char, last_x = spread[-1]
     assert abs(last_x + cell_width(last_char) - CHARS_PER_LINE) < 1e-9
     assert not grid_lines("短句。")[-1].justified
+
+
+@pytest.mark.parametrize("title, lines", [
+    ("2024年度株洲市天元区征地工作协调服务中心整体支出绩效自评报告",
+     ["2024年度株洲市天元区征地工作协调服务中心", "整体支出绩效自评报告"]),
+    ("2023年度靖州苗族侗族自治县土地和房屋征收服务中心整体支出绩效自评报告",
+     ["2023年度靖州苗族侗族自治县", "土地和房屋征收服务中心", "整体支出绩效自评报告"]),
+    ("2024年度拆违治违经费项目支出绩效自评报告", ["2024年度拆违治违经费项目支出绩效自评报告"]),  # one line: as is
+    ("株洲市渌口区征地工作协调服务中心2023年度部门整体支出绩效自评报告",
+     ["株洲市渌口区征地工作协调服务中心2023年度", "部门整体支出绩效自评报告"]),
+])
+def test_a_long_title_turns_where_its_words_do(title, lines):
+    """GB/T 9704: 标题回行时要做到词意完整 — never 服务中 / 心."""
+    assert title_lines(title) == lines
+    assert all(sum(cell_width(c) for c in line) <= TITLE_CELLS for line in lines)
+
+
+@given(st.text(min_size=1, max_size=80))
+def test_turning_a_title_keeps_every_character(title):
+    lines = title_lines(title)
+    assert "".join(lines).replace(" ", "") == title.strip().replace(" ", "")
