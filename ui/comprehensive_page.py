@@ -16,6 +16,7 @@ from model.comprehensive_template import builtin_template
 from model.money import fmt_plain, percent
 
 from .form_page import FormPage
+from .row_panel import menu_button
 from .session import Session
 
 _WHAT = {name: what for name, (what, _, _) in rows.LISTS.items()}
@@ -57,12 +58,7 @@ class ComprehensivePanel(QWidget):
             button.setText(text)
             button.clicked.connect(lambda _=False, n=name: self.command.emit(n))
             layout.addWidget(button)
-        self.add_button = QToolButton()
-        self.add_button.setText("添加定量指标行 ▾")
-        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.add_button)
-        menu.aboutToShow.connect(lambda: add_menu(menu))
-        self.add_button.setMenu(menu)
+        self.add_button = menu_button("添加定量指标行 ▾", add_menu)
         layout.addWidget(self.add_button)
         result = QGroupBox("综合得分与评价等次")
         result_layout = QVBoxLayout(result)

@@ -25,6 +25,17 @@ _PROJECT_STATED = (("stated_funding.initial", "表上资金总额·年初", "年
                    ("stated_funding.executed", "表上资金总额·执行", "年度资金总额的全年执行数"))
 
 
+
+def menu_button(text: str, fill: Callable[[QMenu], None]) -> QToolButton:
+    """A button that opens a menu, filled afresh each time it opens (the framework's groups may change)."""
+    button = QToolButton()
+    button.setText(text)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    menu = QMenu(button)
+    menu.aboutToShow.connect(lambda: fill(menu))
+    button.setMenu(menu)
+    return button
+
 class RowPanel(QWidget):
     command = Signal(str)  # insert_above, insert_below, delete, up, down, adopt, toggle_na
 
@@ -72,12 +83,7 @@ class RowPanel(QWidget):
         form.addLayout(buttons)
         layout.addWidget(box)
 
-        self.add_button = QToolButton()
-        self.add_button.setText("添加指标行 ▾")
-        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.add_button)
-        menu.aboutToShow.connect(lambda: add_menu(menu))
-        self.add_button.setMenu(menu)
+        self.add_button = menu_button("添加指标行 ▾", add_menu)
         layout.addWidget(self.add_button)
 
         scores = QGroupBox("得分小计")
