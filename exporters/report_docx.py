@@ -113,13 +113,31 @@ def _blank(style: str) -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr></w:p>'
 
 
+def _title_paragraph(lines: list[Block]) -> str:
+    """The title's lines as one paragraph, turned by line breaks: a reader of the file finds one title."""
+    page = '<w:pageBreakBefore/>' if lines[0].new_page else ""
+    runs = '<w:r><w:br/></w:r>'.join(f'<w:r><w:t xml:space="preserve">{clean_xml_text(line.text)}</w:t></w:r>'
+                                     for line in lines)
+    return f'<w:p><w:pPr><w:pStyle w:val="{STYLE_OF[TITLE]}"/>{page}</w:pPr>{runs}</w:p>'
+
+
 def render_docx(blocks: list[Block], title: str, out: io.BytesIO) -> None:
     body = []
-    for index, block in enumerate(blocks):
-        body.append(_paragraph(block))
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if block.kind == TITLE:  # the title's lines, one paragraph
+            end = index + 1
+            while end < len(blocks) and blocks[end].kind == TITLE and not blocks[end].new_page:
+                end += 1
+            body.append(_title_paragraph(blocks[index:end]))
+            index = end - 1
+        else:
+            body.append(_paragraph(block))
         following = blocks[index + 1].kind if index + 1 < len(blocks) else None
-        if block.kind == TITLE and following not in (TITLE, SUBTITLE) or block.kind == SUBTITLE:
+        if block.kind == TITLE and following != SUBTITLE or block.kind == SUBTITLE:
             body.append(_blank("ReportBody"))  # one blank line under the title
+        index += 1
     body.append(_section())
     write_package(out, WordParts(
         body="".join(body), default_rpr=_rpr(BODY_FONT, BODY_PT, extra=LANG),

@@ -92,22 +92,31 @@ def title_lines(title: str, cells: int = TITLE_CELLS) -> list[str]:
     """A title too long for one line, turned where its words allow: the kind of report on a line of its own
     (2024年度株洲市天元区征地工作协调服务中心 / 整体支出绩效自评报告), else the most even turn; only a title
     with no such place is left to the ordinary line breaking."""
-    title = title.strip()
     if _cells(title) <= cells:
         return [title]
     kind = _REPORT_KIND.search(title)
     if kind is not None and title[:kind.start()].strip() and _cells(kind.group()) <= cells:
-        return title_lines(title[:kind.start()], cells) + [kind.group()]
+        head = title_lines(title[:kind.start()], cells)
+        return head + [kind.group()]
     turns = sorted({m.start() for m in _TURNS.finditer(title) if 0 < m.start() < len(title)})
     even = [(abs(_cells(title[:t]) - _cells(title[t:])), t) for t in turns
             if _cells(title[:t]) <= cells and _cells(title[t:]) <= cells]
     if even:
-        turn = min(even)[1]
-        return [title[:turn].strip(), title[turn:].strip()]
+        head, tail = _turn(title, min(even)[1])
+        return [head, tail]
     fitting = [t for t in turns if _cells(title[:t]) <= cells]
     if fitting:  # three lines or more: as much as fits first, the rest turned again
-        return [title[:fitting[-1]].strip()] + title_lines(title[fitting[-1]:], cells)
+        head, tail = _turn(title, fitting[-1])
+        return [head] + title_lines(tail, cells)
     return [title]
+
+
+def _turn(title: str, at: int) -> tuple[str, str]:
+    """The title turned at ``at``; a space there stays at the end of the first line (not printed), so the
+    lines joined give the title back, as a reader of the file finds it."""
+    tail = title[at:]
+    spaces = len(tail) - len(tail.lstrip())
+    return title[:at] + tail[:spaces], tail[spaces:]
 
 
 def file_kinds(doc: Document) -> list[str]:

@@ -112,7 +112,7 @@ def _paragraph(pages: _Pages, text: str, face: str, bold: bool = False, keep_nex
 def _centred(pages: _Pages, text: str, face: str, size: float, line_height: float) -> None:
     cells = int(pages.width // size)
     width = _widths(face, size, size)
-    for line in grid_lines(text, cells, 0, width):
+    for line in grid_lines(text.strip(), cells, 0, width):  # a space where the title turned is not printed
         used = line.chars[-1][1] + width(line.chars[-1][0]) if line.chars else 0
         pages.draw(line.chars, face, size, line_height, pages.left + (pages.width - used * size) / 2, size)
 

@@ -57,7 +57,8 @@ class ReportRead:
 
 
 def report_title(text: str) -> str:
-    """The printed title without a leading 附件N (and without padding)."""
+    """The printed title without a leading 附件N (and without padding); a title turned over lines is one."""
+    text = text.replace("\r", "").replace("\n", "")
     return clean(re.sub(r"^[\s\u3000]*附件[\s\u3000]*\d{1,2}[\s\u3000:：]*", "", text))
 
 
