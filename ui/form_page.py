@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QSplitter, QTo
 
 from model.document import FORM_BASIC  # model.edits is imported by the commands that edit
 
-from .form_model import FormTableModel, anchor_for
+from .form_model import FormTableModel
 from .cell_note import CellNote
 from .form_view import FormView
 from .row_panel import RowPanel
@@ -117,7 +117,7 @@ class FormPage(QWidget):
 
     def _refused(self, path: str, message: str) -> None:
         if self.isVisible() and (not path or path.startswith(self.key + ".") or path.startswith("unit.")):
-            cell = anchor_for(self.model.layout, path) if path else None
+            cell = self.model.layout.anchor_for(path) if path else None
             self.banner.show_message(message, self.model.index(cell.row, cell.col) if cell is not None else None)
 
     # --- where the user is ---
@@ -135,7 +135,7 @@ class FormPage(QWidget):
         """Put the cursor on the cell showing ``path`` (a finding's location)."""
         if self.stale:
             self.refresh()
-        cell = anchor_for(self.model.layout, path)
+        cell = self.model.layout.anchor_for(path)
         if cell is None:
             return False
         self.view.go_to(self.model.index(cell.row, cell.col))
