@@ -11,7 +11,7 @@ from typing import Optional
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
-                               QScrollArea, QSplitter, QToolButton, QVBoxLayout, QWidget)
+                               QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
 from model import edits
 from model.carried import carried_paths
@@ -26,6 +26,7 @@ from model.report_edits import (add_section, change_level, keep_section_text, mo
 from .field_editors import bound_fields
 from .form_page import MessageBanner
 from .report_widgets import RedraftDialog, SectionEditor
+from .row_panel import command_buttons
 from .session import Session
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -62,14 +63,7 @@ class ReportPage(QWidget):
         header.addRow("", self.title_notes)
         layout.addLayout(header)
         bar = QHBoxLayout()
-        self.buttons = {}
-        for name, text, tip in COMMANDS:
-            button = QToolButton()
-            button.setText(text)
-            button.setToolTip(tip)
-            button.clicked.connect(lambda _=False, n=name: self.command(n))
-            bar.addWidget(button)
-            self.buttons[name] = button
+        self.buttons = command_buttons(COMMANDS, self.command, bar)
         bar.addStretch(1)
         layout.addLayout(bar)
         splitter = QSplitter(Qt.Orientation.Horizontal)
