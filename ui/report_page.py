@@ -23,8 +23,8 @@ from model.report_draft import create_reports, draft_all, draft_section, remove_
 from model.report_edits import (add_section, change_level, keep_section_text, move_section, remove_section,
                                 set_section_text)
 
+from .banner import MessageBanner
 from .field_editors import bound_fields
-from .form_page import MessageBanner
 from .report_widgets import RedraftDialog, SectionEditor
 from .row_panel import command_buttons
 from .session import Session
