@@ -40,6 +40,11 @@ COMMANDS = (("draft_all", "全部起草", "按各表起草空白的和仍是草�
             ("remove_report", "删除报告", "删除整份报告（可撤销）"))
 
 
+def _section_of(path: str) -> str:
+    """The id of the section a path of the report is about; "" for its title or the report as a whole."""
+    return path.split(".sections[", 1)[1].split("]", 1)[0] if ".sections[" in path else ""
+
+
 class ReportPage(QWidget):
     def __init__(self, session: Session, key: str, parent=None, quiet: bool = False):
         super().__init__(parent)
@@ -172,7 +177,7 @@ class ReportPage(QWidget):
         evaluation = self.session.evaluation
         result: dict[str, list] = {}
         for finding in evaluation.findings_for(self.key):
-            section = finding.path.split(".sections[", 1)[1].split("]", 1)[0] if ".sections[" in finding.path else ""
+            section = _section_of(finding.path)
             message = finding.message.split("：", 1)[-1]
             result.setdefault(section, []).append((evaluation.report_paragraphs.get(finding), message))
         return result
@@ -233,7 +238,7 @@ class ReportPage(QWidget):
         if ".sections[" not in path:
             self.fields[f"{self.key}.title"].widget.setFocus()
             return True
-        section_id = path.split(".sections[", 1)[1].split("]", 1)[0]
+        section_id = _section_of(path)
         evaluation = self.session.evaluation
         paragraph = next((evaluation.report_paragraphs.get(f) for f in evaluation.findings_for(self.key)
                           if f.path == path and f in evaluation.report_paragraphs), None)
@@ -244,8 +249,7 @@ class ReportPage(QWidget):
             self.refresh()
         if ".sections[" not in finding.path:
             return self.select_path(finding.path)
-        section_id = finding.path.split(".sections[", 1)[1].split("]", 1)[0]
-        return self.select_section(section_id, self.session.evaluation.report_paragraphs.get(finding))
+        return self.select_section(_section_of(finding.path), self.session.evaluation.report_paragraphs.get(finding))
 
     # --- commands ---
     def command(self, name: str) -> bool:
