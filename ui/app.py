@@ -132,15 +132,6 @@ def load_first_document(window: MainWindow, path: Optional[str], config: Path) -
                                        "可从“文件 → 最近打开”或“打开”找回", 20000)
 
 
-def _document_shown(window: MainWindow) -> list:
-    """What paints in the next frame, the first with the document in it: the window, its pages, the page
-    shown and, on a form page, its grid (the view, not its viewport: asking for that makes PySide load every
-    widget class, which the stamp must not add). Watched after the window's own watchers, so the stamp is
-    written first, before what waits for the frame (the findings list)."""
-    page = window.current_page()
-    return [window, window.stack, page, getattr(page, "view", None)]
-
-
 def _stamp(label: str) -> None:
     """Start-up benchmark: append the wall-clock time of a milestone to JXZP_STARTUP_STAMPS."""
     import time
@@ -200,8 +191,9 @@ def run(path: Optional[str] = None) -> int:
         if stamps:
             _stamp("window")
         load_first_document(window, path, config)
-        if stamps:
-            AfterPaint(window, _document_shown(window), lambda: (_stamp("document"), QApplication.quit()))
+        if stamps:  # the first frame with the document; watched after the window's own watchers, so the
+            # stamp is written before what waits for that frame (the findings list) runs
+            AfterPaint(window, window.painted_next(), lambda: (_stamp("document"), QApplication.quit()))
 
     AfterPaint(window, [window], after_first_paint)
     app.aboutToQuit.connect(lambda: _quitting(window))

@@ -32,6 +32,15 @@ def autosave_dir(config: Path) -> Path:
     return folder
 
 
+def _remove(*paths: Path) -> None:
+    """Delete what is there of ``paths``; one that cannot go (already gone, in use) is left, never raised."""
+    for path in paths:
+        try:
+            path.unlink()
+        except OSError:
+            pass
+
+
 def _lock(path: Path) -> QLockFile:
     lock = QLockFile(str(path))
     lock.setStaleLockTime(0)  # only a dead owner frees a lock: Qt's 30 s would offer a running window's work
@@ -57,11 +66,7 @@ class Recovery:
         return f"{self.unit or '未命名单位'} {self.year or ''}年度（{where}，自动保存于 {when}）"
 
     def discard(self) -> None:
-        for path in (self.document, self.note, self.lock):
-            try:
-                path.unlink()
-            except OSError:
-                pass
+        _remove(self.document, self.note, self.lock)
 
     def move_aside(self) -> Path:
         """Keep the files, out of the way (autosave/damaged), so they are not offered again."""
@@ -73,10 +78,7 @@ class Recovery:
                 os.replace(path, folder / f"{stamp}-{path.name}")
             except OSError:
                 pass
-        try:
-            self.lock.unlink()
-        except OSError:
-            pass
+        _remove(self.lock)
         return folder
 
 
@@ -113,11 +115,7 @@ def find_recoverable(config: Path) -> list[Recovery]:
         lock.unlock()
         document, note = folder / f"{ident}{storage.EXTENSION}", folder / f"{ident}.json"
         if not document.exists():  # a note without its document: nothing to recover
-            for leftover in (note, lock_path):
-                try:
-                    leftover.unlink()
-                except OSError:
-                    pass
+            _remove(note, lock_path)
             continue
         found.append(_recovery(document, note, lock_path))
     return sorted(found, key=lambda r: (r.problem is not None, r.saved_at), reverse=True)
@@ -231,11 +229,7 @@ class Autosaver(QObject):
 
     def discard(self) -> None:
         self.wait()
-        for path in (self.document, self.note):
-            try:
-                path.unlink()
-            except OSError:
-                pass
+        _remove(self.document, self.note)
 
     def close(self) -> None:
         """A normal end: no autosave, no lock left behind (unless ``keep``: then it is recovered later)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QMenu, QVBoxLayout, QWidget
 
 from model import comprehensive_edits as rows
 from model.comprehensive import find_row, organisation_label
@@ -16,7 +16,7 @@ from model.comprehensive_template import builtin_template
 from model.money import fmt_plain, percent
 
 from .form_page import FormPage
-from .row_panel import menu_button
+from .row_panel import ROW_COMMANDS, command_buttons, menu_button
 from .session import Session
 
 _WHAT = {name: what for name, (what, _, _) in rows.LISTS.items()}
@@ -41,23 +41,11 @@ class ComprehensivePanel(QWidget):
         self.row.setStyleSheet("font-weight: bold")
         inner.addWidget(self.row)
         buttons = QHBoxLayout()
-        self.row_buttons = []
-        for text, name, tip in (("上插", "insert_above", "在上方插入一行"), ("下插", "insert_below", "在下方插入一行  Ctrl+Shift+="),
-                                ("删除", "delete", "删除这一行  Ctrl+-"), ("↑", "up", "上移  Alt+↑"),
-                                ("↓", "down", "下移  Alt+↓")):
-            button = QToolButton()
-            button.setText(text)
-            button.setToolTip(tip)
-            button.clicked.connect(lambda _=False, n=name: self.command.emit(n))
-            buttons.addWidget(button)
-            self.row_buttons.append(button)
+        self.row_buttons = list(command_buttons(ROW_COMMANDS, self.command.emit, buttons).values())
         inner.addLayout(buttons)
         layout.addWidget(box)
-        for text, name in (("添加二级机构", "add_organisation"), ("添加评价人员", "add_evaluator")):
-            button = QToolButton()
-            button.setText(text)
-            button.clicked.connect(lambda _=False, n=name: self.command.emit(n))
-            layout.addWidget(button)
+        command_buttons((("add_organisation", "添加二级机构", ""), ("add_evaluator", "添加评价人员", "")),
+                        self.command.emit, layout)
         self.add_button = menu_button("添加定量指标行 ▾", add_menu)
         layout.addWidget(self.add_button)
         result = QGroupBox("综合得分与评价等次")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QMessageBox, QRadioButton, QSpinBox, QVBoxLayout, QWidget)
 
 # The form sets a bureau may ask for: (key, button text, hint under the dialog)
@@ -60,12 +60,7 @@ class NewDocumentDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet("color: #c5221f")
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("新建")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self, "新建"))
 
     def chosen_set(self) -> str:
         return FORM_SETS[max(0, self.form_set.checkedId())][0]
@@ -101,6 +96,16 @@ class NewDocumentDialog(QDialog):
         if self.with_project.isChecked():
             doc.projects.append(new_project(doc, "", starter_rows=True))
         return doc
+
+
+def ok_cancel(dialog: QDialog, ok: str) -> QDialogButtonBox:
+    """The dialog's ``ok`` (新建, 更换, 确定 …) and 取消 buttons, wired to its accept and reject."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def ask_save_changes(parent: QWidget, name: str) -> QMessageBox.StandardButton:

@@ -57,6 +57,12 @@ def save_file(parent: Optional[QWidget], title: str, name: str, filters: str,
     return path or None
 
 
+def with_extension(path: str | Path, extension: str) -> Path:
+    """The file a save dialog chose, ending in ``extension`` (".jxzp") also when the name was typed without it."""
+    target = Path(path)
+    return target if target.suffix.lower() == extension else target.with_name(target.name + extension)
+
+
 def choose_folder(parent: Optional[QWidget], title: str) -> Optional[str]:
     folder = QFileDialog.getExistingDirectory(parent, title, str(start_folder(parent)))
     _remember(parent, folder, is_folder=True)

@@ -184,10 +184,7 @@ class FileController:
                                       session.path)
         if not path:
             return False
-        target = Path(path)
-        if target.suffix.lower() != EXTENSION:
-            target = target.with_name(target.name + EXTENSION)
-        return self._save_to(target)
+        return self._save_to(file_dialogs.with_extension(path, EXTENSION))
 
     def _save_to(self, path: Path) -> bool:
         """Save to ``path`` after the questions a careful program asks; True when saved."""

@@ -36,11 +36,6 @@ def _alignment(cell: Cell) -> int:
     return int(_ALIGN[cell.align] | Qt.AlignmentFlag.AlignVCenter)
 
 
-def anchor_for(layout: Layout, path: str) -> Optional[Cell]:
-    """The cell that shows ``path``, or the nearest one when the value is not on the form."""
-    return layout.anchor_for(path)
-
-
 def edit_text(cell: Cell) -> str:
     """What the editor starts with: the exact stored figure or the text as typed."""
     if cell.value is None:
@@ -58,9 +53,7 @@ class FormTableModel(QAbstractTableModel):
         self.session = session
         self.key = key
         self.layout = build_layout(session.doc, key, session.evaluation)
-        self.findings = self._findings()
-        self.provisional_total = self._provisional_total()
-        self.muted = self._muted_rows()
+        self._read_evaluation()
         self._shape = self._shape_of(self.layout)
         self.stale = False
         self.refused: Optional[tuple[int, int, str]] = None  # (row, col, text) of the last refused entry
@@ -68,20 +61,25 @@ class FormTableModel(QAbstractTableModel):
         self._looks: dict[tuple[int, int], tuple] = {}  # (row, col) → what painting it needs (see look)
 
     # --- building ---
+    def _read_evaluation(self) -> None:
+        """What the current layout shows of the evaluation: the provisional 总分 cell, the findings by cell,
+        the rows marked 不适用."""
+        self.provisional_total = self._provisional_total()
+        self.findings = self._findings()
+        self.muted = self._muted_rows()
+
     def _findings(self) -> dict[int, tuple[str, list[str]]]:
         """Anchored cell id → (worst severity, messages) for this form's findings."""
         result: dict[int, tuple[str, list[str]]] = {}
-        for finding in self.session.evaluation.findings:
-            if finding.form != self.key:
-                continue
-            cell = anchor_for(self.layout, finding.path)
+        for finding in self.session.evaluation.findings_for(self.key):
+            cell = self.layout.anchor_for(finding.path)
             if cell is None:
                 continue
             severity, messages = result.get(id(cell), (finding.severity, []))
             if finding.severity == ERROR:
                 severity = ERROR
             result[id(cell)] = (severity, messages + [finding.message])
-        total = self._provisional_total()
+        total = self.provisional_total
         if total is not None:  # 总分 is marked while the structure is wrong (its causes sit elsewhere)
             reasons = [f.message for f in self.session.evaluation.provisional(self.key)]
             _, messages = result.get(id(total), (ERROR, []))
@@ -107,16 +105,13 @@ class FormTableModel(QAbstractTableModel):
         if shape != self._shape:
             self.beginResetModel()
             self.layout, self._shape = layout, shape
-            self.findings = self._findings()
-            self.provisional_total = self._provisional_total()
-            self.muted = self._muted_rows()
+            self._read_evaluation()
             self.endResetModel()
             self.spansChanged.emit()
             return
         self.layout = layout
-        self.findings = self._findings()
-        self.provisional_total = self._provisional_total()
-        old_muted, self.muted = self.muted, self._muted_rows()
+        old_muted = self.muted
+        self._read_evaluation()
         toggled = old_muted ^ self.muted
         for old, new in zip(old_layout.cells, layout.cells):
             if (old.text != new.text or old.value != new.value or old.role != new.role
@@ -264,8 +259,8 @@ class FormTableModel(QAbstractTableModel):
 
     def _tooltip(self, cell: Cell) -> Optional[str]:
         lines = list(self.findings.get(id(cell), ("", []))[1])
-        if cell.binding and cell.binding.endswith(".score") and ".indicators[" in cell.binding:
-            row_id = cell.binding.split(".indicators[", 1)[1].split("]", 1)[0]
+        row_id = self._row_id(cell)
+        if row_id is not None and cell.binding.endswith(".score"):
             result = self.session.evaluation.forms.get(self.key)
             suggestion = result.suggestions.get(row_id) if result else None
             if suggestion is not None:

@@ -1,4 +1,4 @@
-"""One form page of the window: the grid that looks like the paper, a message banner, a side panel.
+"""One form page of the window: the grid that looks like the paper, notes by its cells, a side panel.
 
 Row commands (insert, delete, move, 不适用, adopt the suggestion; 专项 rows on the 基础数据表) are
 model edits applied through the session, so each one is a single undo step.
@@ -7,46 +7,17 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QSplitter, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 
 from model.document import FORM_BASIC  # model.edits is imported by the commands that edit
 
-from .form_model import FormTableModel, anchor_for
+from .form_model import FormTableModel
 from .cell_note import CellNote
 from .form_view import FormView
 from .row_panel import RowPanel
 from .session import Session
-
-BANNER_MS = 10000
-
-
-class MessageBanner(QFrame):
-    """A calm, non-blocking message above the grid (refused input, refused paste …)."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setStyleSheet("MessageBanner { background: #fff4ce; border: 1px solid #e0c060; border-radius: 3px; }")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 4, 4)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        layout.addWidget(self.label, 1)
-        close = QToolButton()
-        close.setText("×")
-        close.setAutoRaise(True)
-        close.clicked.connect(self.hide)
-        layout.addWidget(close)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.hide)
-        self.hide()
-
-    def show_message(self, text: str) -> None:
-        self.label.setText(text)
-        self.show()
-        self.timer.start(BANNER_MS)
 
 
 class FormPage(QWidget):
@@ -117,7 +88,7 @@ class FormPage(QWidget):
 
     def _refused(self, path: str, message: str) -> None:
         if self.isVisible() and (not path or path.startswith(self.key + ".") or path.startswith("unit.")):
-            cell = anchor_for(self.model.layout, path) if path else None
+            cell = self.model.layout.anchor_for(path) if path else None
             self.banner.show_message(message, self.model.index(cell.row, cell.col) if cell is not None else None)
 
     # --- where the user is ---
@@ -135,7 +106,7 @@ class FormPage(QWidget):
         """Put the cursor on the cell showing ``path`` (a finding's location)."""
         if self.stale:
             self.refresh()
-        cell = anchor_for(self.model.layout, path)
+        cell = self.model.layout.anchor_for(path)
         if cell is None:
             return False
         self.view.go_to(self.model.index(cell.row, cell.col))

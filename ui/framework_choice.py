@@ -19,6 +19,7 @@ from model.framework_edits import change_framework, scored_keys
 from model.framework_file import EXTENSION, FrameworkFileError, framework_for_year, load
 
 from . import file_dialogs
+from .dialogs import ok_cancel
 from .framework_dialog import FrameworkEditorDialog
 
 FRAMEWORK_FILTER = f"指标体系文件 (*{EXTENSION});;所有文件 (*)"
@@ -192,11 +193,7 @@ class ChangeFrameworkDialog(QDialog):
         self.preview = QLabel()
         self.preview.setWordWrap(True)
         layout.addWidget(self.preview)
-        self.box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.box.button(QDialogButtonBox.StandardButton.Ok).setText("更换")
-        self.box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        self.box.accepted.connect(self.accept)
-        self.box.rejected.connect(self.reject)
+        self.box = ok_cancel(self, "更换")
         layout.addWidget(self.box)
         self.select(preselect or current)
         self.resize(760, 520)

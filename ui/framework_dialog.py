@@ -18,6 +18,8 @@ from model.framework import NOT_APPLICABLE_MODES, REVERSE_RULES, Framework
 from model.framework_draft import (FUNDING_CHOICES, OVER_ACHIEVEMENT_CHOICES, CapDraft, FrameworkDraft, GradeDraft,
                                    GroupDraft, build, draft_of, points_summary)
 
+from .dialogs import ok_cancel
+
 CUSTOM_ID = "custom"  # id of a framework the unit changed (the document makes it unique)
 GROUP_COLUMNS = ("一级指标", "各行自定分值", "分值", "二级指标（用“、”分隔）")
 PROVINCIAL_CAPS = (("80", "89"), ("70", "79"), ("60", "69"), ("50", "59"))  # RULES.md §3 (practice)
@@ -135,11 +137,7 @@ class FrameworkEditorDialog(QDialog):
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #c5221f")
         layout.addWidget(self.problems)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, "确定")
         layout.addWidget(self.buttons)
 
         self.fill(draft_of(framework))

@@ -123,9 +123,7 @@ class FrameworkController:
             path = ask_save_path(self.window, f"{file_stem(framework)}{EXTENSION}", self.session.path)
             if not path:
                 return False
-        target = Path(path)
-        if target.suffix.lower() != EXTENSION:
-            target = target.with_name(target.name + EXTENSION)
+        target = file_dialogs.with_extension(path, EXTENSION)
         try:
             save(framework, target)
         except DocumentError as error:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QS
 
 from .after_paint import AfterPaint
 from .menus import build_menus
-from .nav import FORM_BASIC, FORM_COMPREHENSIVE, FORM_OVERALL, PAGE_FINDINGS, PAGE_NEW_REPORT, PAGE_UNIT, NavPanel
+from .nav import FORM_COMPREHENSIVE, FORM_OVERALL, PAGE_FINDINGS, PAGE_NEW_REPORT, PAGE_UNIT, NavPanel
 from .settings import Settings
 from .view_ops import ViewController, screen_size, short_screen
 
@@ -175,8 +175,13 @@ class MainWindow(QMainWindow):
         self.show_page(self.nav.current_key() or PAGE_UNIT)
         self._update_title()
         self._update_status()
-        page = self.current_page()  # the next frame (of this page, or of the whole window when it shows)
-        AfterPaint(self, [self, self.stack, page, getattr(page, "view", None)], self.findings_view)
+        AfterPaint(self, self.painted_next(), self.findings_view)
+
+    def painted_next(self) -> list:
+        """What paints in the next frame with the page shown: the window, its pages, that page and, on a form
+        page, its grid (the view, not its viewport: asking for that makes PySide load every widget class)."""
+        page = self.current_page()
+        return [self, self.stack, page, getattr(page, "view", None)]
 
     def findings_view(self):
         """The 审核 dock's list of findings (ui.findings.FindingsView) of the open document.
@@ -185,14 +190,18 @@ class MainWindow(QMainWindow):
         form is what the user waits for, the list (a table sized to its contents) comes a frame later.
         """
         if self._findings_pending and self.session is not None:
-            from .findings import FindingsView
             self._findings_pending = False
-            findings = FindingsView(self.session)
-            findings.activated.connect(self.jump_to)
-            findings.helpRequested.connect(lambda code: self.show_help(f"code-{code}"))
-            findings.stepRequested.connect(self.next_finding)
-            self.dock.setWidget(findings)
+            self.dock.setWidget(self._new_findings_view())
         return self.dock.widget()
+
+    def _new_findings_view(self):
+        """A list of the findings (the dock's, or the 审核结果 page) that jumps, steps and explains."""
+        from .findings import FindingsView
+        view = FindingsView(self.session)
+        view.activated.connect(self.jump_to)
+        view.stepRequested.connect(self.next_finding)
+        view.helpRequested.connect(lambda code: self.show_help(f"code-{code}"))
+        return view
 
     def _edit_failed(self, what: str, error: Exception) -> None:
         from .failures import report
@@ -231,11 +240,7 @@ class MainWindow(QMainWindow):
                 from .unit_page import UnitPage
                 page = UnitPage(self.session)
             elif key == PAGE_FINDINGS:
-                from .findings import FindingsView
-                page = FindingsView(self.session)
-                page.activated.connect(self.jump_to)
-                page.stepRequested.connect(self.next_finding)
-                page.helpRequested.connect(lambda code: self.show_help(f"code-{code}"))
+                page = self._new_findings_view()
             elif key == FORM_COMPREHENSIVE:
                 from .comprehensive_page import ComprehensivePage
                 page = ComprehensivePage(self.session, key)

@@ -11,7 +11,7 @@ from typing import Optional
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
-                               QScrollArea, QSplitter, QToolButton, QVBoxLayout, QWidget)
+                               QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
 from model import edits
 from model.carried import carried_paths
@@ -23,9 +23,10 @@ from model.report_draft import create_reports, draft_all, draft_section, remove_
 from model.report_edits import (add_section, change_level, keep_section_text, move_section, remove_section,
                                 set_section_text)
 
+from .banner import MessageBanner
 from .field_editors import bound_fields
-from .form_page import MessageBanner
 from .report_widgets import RedraftDialog, SectionEditor
+from .row_panel import command_buttons
 from .session import Session
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -37,6 +38,11 @@ COMMANDS = (("draft_all", "全部起草", "按各表起草空白的和仍是草�
             ("outdent", "升级", "提升一级（（一）→ 一、）"), ("indent", "降级", "降低一级（一、→（一））"),
             ("project_reports", "建立项目报告", "为还没有报告的项目建立项目支出绩效自评报告"),
             ("remove_report", "删除报告", "删除整份报告（可撤销）"))
+
+
+def _section_of(path: str) -> str:
+    """The id of the section a path of the report is about; "" for its title or the report as a whole."""
+    return path.split(".sections[", 1)[1].split("]", 1)[0] if ".sections[" in path else ""
 
 
 class ReportPage(QWidget):
@@ -62,14 +68,7 @@ class ReportPage(QWidget):
         header.addRow("", self.title_notes)
         layout.addLayout(header)
         bar = QHBoxLayout()
-        self.buttons = {}
-        for name, text, tip in COMMANDS:
-            button = QToolButton()
-            button.setText(text)
-            button.setToolTip(tip)
-            button.clicked.connect(lambda _=False, n=name: self.command(n))
-            bar.addWidget(button)
-            self.buttons[name] = button
+        self.buttons = command_buttons(COMMANDS, self.command, bar)
         bar.addStretch(1)
         layout.addLayout(bar)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -178,7 +177,7 @@ class ReportPage(QWidget):
         evaluation = self.session.evaluation
         result: dict[str, list] = {}
         for finding in evaluation.findings_for(self.key):
-            section = finding.path.split(".sections[", 1)[1].split("]", 1)[0] if ".sections[" in finding.path else ""
+            section = _section_of(finding.path)
             message = finding.message.split("：", 1)[-1]
             result.setdefault(section, []).append((evaluation.report_paragraphs.get(finding), message))
         return result
@@ -239,7 +238,7 @@ class ReportPage(QWidget):
         if ".sections[" not in path:
             self.fields[f"{self.key}.title"].widget.setFocus()
             return True
-        section_id = path.split(".sections[", 1)[1].split("]", 1)[0]
+        section_id = _section_of(path)
         evaluation = self.session.evaluation
         paragraph = next((evaluation.report_paragraphs.get(f) for f in evaluation.findings_for(self.key)
                           if f.path == path and f in evaluation.report_paragraphs), None)
@@ -250,8 +249,7 @@ class ReportPage(QWidget):
             self.refresh()
         if ".sections[" not in finding.path:
             return self.select_path(finding.path)
-        section_id = finding.path.split(".sections[", 1)[1].split("]", 1)[0]
-        return self.select_section(section_id, self.session.evaluation.report_paragraphs.get(finding))
+        return self.select_section(_section_of(finding.path), self.session.evaluation.report_paragraphs.get(finding))
 
     # --- commands ---
     def command(self, name: str) -> bool:

@@ -23,7 +23,9 @@ _STATED = (("stated_total", "表上总分", "例如 99"), ("stated_rate", "表�
 _PROJECT_STATED = (("stated_funding.initial", "表上资金总额·年初", "年度资金总额的年初预算数"),
                    ("stated_funding.annual", "表上资金总额·全年", "年度资金总额的全年预算数"),
                    ("stated_funding.executed", "表上资金总额·执行", "年度资金总额的全年执行数"))
-
+# (command, button, tooltip) of the commands on the row under the cursor, in every side panel
+ROW_COMMANDS = (("insert_above", "上插", "在上方插入一行"), ("insert_below", "下插", "在下方插入一行  Ctrl+Shift+="),
+                ("delete", "删除", "删除这一行  Ctrl+-"), ("up", "↑", "上移  Alt+↑"), ("down", "↓", "下移  Alt+↓"))
 
 
 def menu_button(text: str, fill: Callable[[QMenu], None]) -> QToolButton:
@@ -35,6 +37,21 @@ def menu_button(text: str, fill: Callable[[QMenu], None]) -> QToolButton:
     menu.aboutToShow.connect(lambda: fill(menu))
     button.setMenu(menu)
     return button
+
+
+def command_buttons(commands, run: Callable[[str], object], layout) -> dict[str, QToolButton]:
+    """A button for each (command, text, tooltip) of ``commands``, added to ``layout``; a click calls
+    ``run(command)``."""
+    buttons = {}
+    for name, text, tip in commands:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.clicked.connect(lambda _=False, n=name: run(n))
+        layout.addWidget(button)
+        buttons[name] = button
+    return buttons
+
 
 class RowPanel(QWidget):
     command = Signal(str)  # insert_above, insert_below, delete, up, down, adopt, toggle_na
@@ -72,14 +89,7 @@ class RowPanel(QWidget):
         rule_row.addWidget(self.rule, 1)
         form.addLayout(rule_row)
         buttons = QHBoxLayout()
-        for text, name, tip in (("上插", "insert_above", "在上方插入一行"), ("下插", "insert_below", "在下方插入一行  Ctrl+Shift+="),
-                                ("删除", "delete", "删除这一行  Ctrl+-"), ("↑", "up", "上移  Alt+↑"),
-                                ("↓", "down", "下移  Alt+↓")):
-            button = QToolButton()
-            button.setText(text)
-            button.setToolTip(tip)
-            button.clicked.connect(lambda _=False, n=name: self.command.emit(n))
-            buttons.addWidget(button)
+        command_buttons(ROW_COMMANDS, self.command.emit, buttons)
         form.addLayout(buttons)
         layout.addWidget(box)
 

@@ -9,8 +9,8 @@ from model import comprehensive_edits, edits
 from model.document import BasicDataForm, Labels, UnitInfo
 from model.registry import FieldKind, specs
 
+from .banner import MessageBanner
 from .field_editors import BoundField, bound_fields
-from .form_page import MessageBanner
 from .session import Session
 
 # 表格文字 shown in two columns: the texts, then the switches and the 附件 numbers

@@ -30,7 +30,6 @@ def screen_size(widget) -> tuple[int, int]:
 
 def short_screen(widget) -> bool:
     return screen_size(widget)[1] < SHORT_SCREEN
-FIT_TEXT = "适合宽度"
 
 
 class ViewController(QObject):
@@ -39,7 +38,7 @@ class ViewController(QObject):
         self.window = window
         self.box = QComboBox()
         self.box.setEditable(True)
-        self.box.addItems([zoom.label(s) for s in zoom.STEPS] + [FIT_TEXT])
+        self.box.addItems([zoom.label(s) for s in zoom.STEPS] + [zoom.FIT_TEXT])
         self.box.setToolTip("缩放表格（Ctrl+滚轮；Ctrl+Alt+= 放大，Ctrl+Alt+- 缩小，Ctrl+Alt+0 恢复 100%）")
         self.box.setAccessibleName("缩放")
         self.box.setMinimumContentsLength(7)

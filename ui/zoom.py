@@ -11,6 +11,7 @@ from typing import Union
 MIN, MAX = 50, 200
 STEPS = (50, 67, 75, 80, 90, 100, 110, 125, 150, 175, 200)  # the zoom box's list; Ctrl+wheel walks it
 FIT, AUTO = "fit", "auto"
+FIT_TEXT = "适合宽度"  # FIT as the zoom box lists it (picked or typed)
 Choice = Union[int, str]
 
 
@@ -44,7 +45,7 @@ def resolve(choice: Choice, content_px: float, available_px: float) -> int:
 def parse(text: object) -> Choice:
     """A stored or typed choice: "fit", "auto", "120", "120%", "１２０％"; anything else is AUTO."""
     value = str(text or "").strip().lower()
-    if value in (FIT, "适合宽度"):
+    if value in (FIT, FIT_TEXT):
         return FIT
     value = value.translate(str.maketrans("０１２３４５６７８９％", "0123456789%")).rstrip("%").strip()
     if value.isdecimal() and value.isascii():  # not "²" (a digit int() refuses) nor other scripts' digits
