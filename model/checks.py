@@ -12,7 +12,7 @@ from typing import Iterable, Optional
 
 from .document import (PUBLIC_PARTS, BasicDataForm, Document, Labels, ScoredForm, expense_line_label,
                        form_title, project_title)
-from .findings import ERROR, TOLERANCE, WARNING, Finding
+from .findings import TOLERANCE, WARNING, Finding
 from .findings import FindingSink as _Sink  # the names the checks have always used
 from .findings import amount_text as _amount
 from .findings import percent_text as _percent

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Optional, Protocol
 
 from . import paths
-from .document import (ClosingTexts, Document, IndicatorRow, NamedExpenseLine, ProjectForm, ScoredForm,
-                       project_key)
+from .document import ClosingTexts, Document, IndicatorRow, NamedExpenseLine, ScoredForm, project_key
 from .factory import new_project
 from .fields import field_label, parse_field, spec_for
 from .numbers import figure_problem
@@ -354,7 +353,3 @@ def fill_special_rows(doc: Document) -> Compound:
 def project_rows_for_basic(doc: Document) -> list[tuple[str, tuple]]:
     """(name, (上年决算数, 本年预算数, 本年决算数)) offered from the project forms for 本级专项资金 rows."""
     return [(p.name, (None, p.annual_funding.annual, p.annual_funding.executed)) for p in doc.projects]
-
-
-def project_form_key(project: ProjectForm) -> str:
-    return project_key(project.id)

@@ -52,10 +52,6 @@ def total(values: Iterable[Amount]) -> Amount:
     return result
 
 
-def or_zero(value: Amount) -> Decimal:
-    return ZERO if value is None else value
-
-
 def fmt2(value: Amount) -> str:
     """Text of an amount with exactly 2 decimals, '' for empty."""
     return "" if value is None else f"{q2(value):.2f}"

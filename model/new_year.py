@@ -20,7 +20,7 @@ from typing import Optional
 
 from .carried import mark_carried
 from .comprehensive import TABLE_CLASSES, ComprehensiveForm, QualitativeGoals
-from .document import BasicDataForm, Document, ExpenseLine, FundingLine, Goals, IncomeParts, ExpenseParts
+from .document import BasicDataForm, Document, FundingLine, Goals, IncomeParts, ExpenseParts
 from .edits import EditError
 from .framework import Framework
 from .report import project_of, section_path

@@ -17,9 +17,6 @@ from .framework import Framework, QualitativeBand, TotalCap
 from .money import HUNDRED, ONE, ZERO, fmt_plain, q2, ratio
 from .parsing import IndicatorValue, ValueKind, comparable, normalize, parse_indicator
 
-RULE_LABELS = {"positive": "正向指标", "reverse": "反向指标", "qualitative": "定性指标",
-               "not_applicable": "不适用", "none": "无法建议"}
-
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
