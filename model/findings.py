@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
-from .money import q2
+from .money import fmt_plain, q2
 
 ERROR = "error"
 WARNING = "warning"
@@ -128,7 +128,7 @@ def amount_text(value: Optional[Decimal]) -> str:
 
 
 def points_text(value: Optional[Decimal]) -> str:
-    return "（空）" if value is None else format(value.normalize(), "f")
+    return "（空）" if value is None else fmt_plain(value)
 
 
 def percent_text(fraction: Decimal) -> str:

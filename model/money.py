@@ -67,5 +67,4 @@ def fmt_plain(value: Amount) -> str:
     """Shortest faithful text of a figure (10, 9.5, 0.46); '' for empty."""
     if value is None:
         return ""
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")
