@@ -52,7 +52,7 @@ def future_year(text: str, year: int, plan_words: Iterable[str] = ()) -> Optiona
     return None
 
 
-def _check_texts(sink: _Sink, year: int, texts: Iterable[tuple[str, str, str]],
+def check_texts(sink: _Sink, year: int, texts: Iterable[tuple[str, str, str]],
                  plan_words: Iterable[str] = ()) -> None:
     """texts: (path, where, text). ``plan_words``: the texts may speak of plans (see future_year)."""
     plan_words = tuple(plan_words)
@@ -166,9 +166,9 @@ def _check_rows(sink: _Sink, form: ScoredForm, framework: Framework, result: For
             sink.error("indicator.unknown_group", path("name"),
                        f"{where}的指标类别“{row.level1}／{row.level2}”不属于指标体系“{framework.name}”"
                        f"{_near_miss(row.level1, row.level2, framework)}，请用右键菜单“移到其他类别”改到合适的类别")
-        _check_texts(sink, year, ((path("name"), where, row.name), (path("target"), f"{where}的年度指标值", row.target),
+        check_texts(sink, year, ((path("name"), where, row.name), (path("target"), f"{where}的年度指标值", row.target),
                                   (path("actual"), f"{where}的实际完成值", row.actual)))
-        _check_texts(sink, year, ((path("deviation"), f"{where}的偏差原因分析", row.deviation),),
+        check_texts(sink, year, ((path("deviation"), f"{where}的偏差原因分析", row.deviation),),
                      framework.plan_words)
         if row.not_applicable:
             if row.points and framework.not_applicable == "exclude":
@@ -227,12 +227,12 @@ def check_scored_form(doc: Document, key: str, form: ScoredForm, result: FormRes
              (f"{key}.goals.actual", "年度总体目标·实际完成情况", form.goals.actual)]
     if not is_project:
         texts.append((f"{key}.duties", "部门职责", form.duties))
-    _check_texts(sink, year, texts)
+    check_texts(sink, year, texts)
     if is_project and form.closing is not None:  # 评价结论 / 存在的问题 / 改进措施: 改进措施 may speak of plans
         closing = form.closing
-        _check_texts(sink, year, ((f"{key}.closing.conclusion", "评价结论", closing.conclusion),
+        check_texts(sink, year, ((f"{key}.closing.conclusion", "评价结论", closing.conclusion),
                                   (f"{key}.closing.problems", "存在的问题", closing.problems)))
-        _check_texts(sink, year, ((f"{key}.closing.measures", "改进措施", closing.measures),), framework.plan_words)
+        check_texts(sink, year, ((f"{key}.closing.measures", "改进措施", closing.measures),), framework.plan_words)
     if form.stated_total is not None and q2(form.stated_total) != result.total:
         sink.error("total.stated_mismatch", f"{key}.stated_total",
                    f"表上填写的总分 {_points(form.stated_total)}，与按各行计算的总分 {result.total:.2f} 不符")
@@ -314,7 +314,7 @@ def check_basic(doc: Document) -> list[Finding]:
     texts = [("basic.thrift_measures", "厉行节约保障措施", basic.thrift_measures)]
     texts += [(f"basic.special_rows[{row.id}].name", "专项名称", row.name) for row in basic.special_rows]
     texts += [(f"basic.transfer_rows[{row.id}].name", "转移支付项目名称", row.name) for row in basic.transfer_rows]
-    _check_texts(sink, doc.unit.year, texts)
+    check_texts(sink, doc.unit.year, texts)
     framework = basic_framework(doc)
     check_basic_submission(sink, basic, framework, columns, lambda attribute: line_label(doc.labels, attribute))
     check_basic_plausibility(sink, basic, framework, columns, lambda attribute: line_label(doc.labels, attribute))
