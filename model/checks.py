@@ -10,8 +10,8 @@ import re
 from decimal import Decimal
 from typing import Iterable, Optional
 
-from .document import (PUBLIC_PARTS, BasicDataForm, Document, Labels, ScoredForm, expense_line_label,
-                       form_title, project_title)
+from .document import (PUBLIC_PARTS, BasicDataForm, Document, Labels, ScoredForm, expense_line_name, form_title,
+                       project_title)
 from .findings import TOLERANCE, WARNING, Finding
 from .findings import FindingSink as _Sink  # the names the checks have always used
 from .findings import amount_text as _amount
@@ -245,11 +245,7 @@ def column_labels(year: int) -> dict[str, str]:
     return {"prior": f"{year - 1}年决算数", "budget": f"{year}年预算数", "final": f"{year}年决算数"}
 
 
-def line_label(labels: Labels, attribute: str) -> str:
-    return expense_line_label(labels, attribute)
-
-
-def _check_sum(sink: _Sink, basic: BasicDataForm, parent: str, parts: list, part_label: str,
+def _check_sum(sink: _Sink, basic: BasicDataForm, labels: Labels, parent: str, parts: list, part_label: str,
                columns: dict[str, str]) -> None:
     """Parts (lines) must add up to the parent line, column by column."""
     for column, column_label in columns.items():
@@ -259,8 +255,7 @@ def _check_sum(sink: _Sink, basic: BasicDataForm, parent: str, parts: list, part
             continue
         if stated is None and part_sum == 0:
             continue
-        label = line_label(sink.labels, parent).split("（")[0]
-        where = f"{label.rstrip('：')}（{column_label}）"
+        where = f"{expense_line_name(labels, parent)}（{column_label}）"
         stated_text = "未填写" if stated is None else f"为 {_amount(stated)} 万元"
         difference = part_sum - (stated or ZERO)
         hint = "（相差不超过 0.01，可能是尾数误差）" if abs(difference) <= TOLERANCE else ""
@@ -280,7 +275,7 @@ def check_basic(doc: Document) -> list[Finding]:
     if basic is None:
         return []
     sink = _Sink("basic", form_title(doc, "basic"))
-    sink.labels = doc.labels  # the unit's wording of the row labels in messages
+    labels = doc.labels  # the unit's wording of the row labels in messages
     rate = ratio(basic.staff_actual, basic.staff_authorized)
     if rate is not None and rate > 1:
         sink.warning("staff.control_rate_high", "basic.staff_actual",
@@ -298,12 +293,14 @@ def check_basic(doc: Document) -> list[Finding]:
                      f"楼堂馆所实际投资 {_amount(building.actual_investment)} 万元超过预算投资 "
                      f"{_amount(building.budget_investment)} 万元，投资概算控制率 {_percent(invest)}")
     columns = column_labels(doc.unit.year)
-    _check_sum(sink, basic, "three_public", [basic.vehicles, basic.overseas, basic.reception], "各分项", columns)
-    _check_sum(sink, basic, "vehicles", [basic.vehicle_purchase, basic.vehicle_operation], "公车购置与运行维护", columns)
-    _check_sum(sink, basic, "project_total", [basic.business, basic.operation, basic.special_total,
-                                              basic.transfer_total], "四类项目支出", columns)
-    _check_sum(sink, basic, "special_total", basic.special_rows, "各专项", columns)
-    _check_sum(sink, basic, "transfer_total", basic.transfer_rows, "各转移支付项目", columns)
+    _check_sum(sink, basic, labels, "three_public", [basic.vehicles, basic.overseas, basic.reception], "各分项",
+               columns)
+    _check_sum(sink, basic, labels, "vehicles", [basic.vehicle_purchase, basic.vehicle_operation], "公车购置与运行维护",
+               columns)
+    _check_sum(sink, basic, labels, "project_total", [basic.business, basic.operation, basic.special_total,
+                                                      basic.transfer_total], "四类项目支出", columns)
+    _check_sum(sink, basic, labels, "special_total", basic.special_rows, "各专项", columns)
+    _check_sum(sink, basic, labels, "transfer_total", basic.transfer_rows, "各转移支付项目", columns)
     for column, column_label in columns.items():
         parts = total(getattr(basic.line(name), column) for name in PUBLIC_PARTS)
         stated = getattr(basic.public_total, column)
@@ -316,8 +313,8 @@ def check_basic(doc: Document) -> list[Finding]:
     texts += [(f"basic.transfer_rows[{row.id}].name", "转移支付项目名称", row.name) for row in basic.transfer_rows]
     check_texts(sink, doc.unit.year, texts)
     framework = basic_framework(doc)
-    check_basic_submission(sink, basic, framework, columns, lambda attribute: line_label(doc.labels, attribute))
-    check_basic_plausibility(sink, basic, framework, columns, lambda attribute: line_label(doc.labels, attribute))
+    check_basic_submission(sink, basic, framework, columns, labels)
+    check_basic_plausibility(sink, basic, framework, columns, labels)
     return sink.items
 
 

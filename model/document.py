@@ -308,6 +308,12 @@ def expense_line_label(labels: "Labels", attribute: str) -> str:
     return text
 
 
+def expense_line_name(labels: "Labels", attribute: str) -> str:
+    """The row as a message names it: its printed label without the （一个专项一行） note or a closing ：
+    (3、区级专项资金, 项目支出)."""
+    return expense_line_label(labels, attribute).split("（")[0].rstrip("：")
+
+
 # Default wordings of Labels that appear inside the fixed row labels, and the Labels field of each.
 _WORDING_DEFAULTS = (("本级专项资金", "special"), ("业务工作经费", "business"),
                      ("部门基本支出预算调整", "basic_adjustment"))

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Callable, Optional
+from typing import Optional
 
-from .document import EXPENSE_LINES, BasicDataForm, IndicatorRow, ScoredForm
+from .document import EXPENSE_LINES, BasicDataForm, IndicatorRow, Labels, ScoredForm, expense_line_name
 from .findings import TOLERANCE, FindingSink, amount_text, percent_text
 from .framework import Framework
 from .money import HUNDRED, q2
@@ -119,10 +119,10 @@ def _far_off(budget: Decimal, final: Decimal, factor: Decimal, minimum: Decimal,
 
 
 def check_basic_plausibility(sink: FindingSink, basic: BasicDataForm, framework: Framework,
-                             columns: dict[str, str], label_of: Callable[[str], str]) -> None:
+                             columns: dict[str, str], labels: Labels) -> None:
     rules = framework.plausibility
     if rules.final_vs_budget_ratio is not None:
-        lines = [(f"basic.{name}.final", label_of(name).split("（")[0].rstrip("："), basic.line(name))
+        lines = [(f"basic.{name}.final", expense_line_name(labels, name), basic.line(name))
                  for name, _, _ in EXPENSE_LINES]
         lines += [(f"basic.special_rows[{row.id}].final", f"专项“{row.name.strip()}”", row)
                   for row in basic.special_rows]

@@ -20,7 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, Optional
 
 from .carried import carried_paths
-from .document import Document, ProjectForm, expense_line_label, form_title, project_key
+from .document import Document, ProjectForm, expense_line_name, form_title, project_key
 from .findings import WARNING, Finding
 from .money import fmt2, q2
 from .outline import find_outline
@@ -89,7 +89,7 @@ class _Figures:
                                      ("公用经费", "public_total"), ("三公经费", "three_public")):
                 line = basic.line(attribute)
                 primary = label in ("公用经费", "三公经费")  # only the 基础数据表 holds these
-                row = f"{b_title}“{expense_line_label(doc.labels, attribute).split('（')[0].rstrip('：')}”行"
+                row = f"{b_title}“{expense_line_name(doc.labels, attribute)}”行"
                 add(label, "actual" if primary else "other", f"{row}本年决算数", line.final)
                 add(label, "budget", f"{row}本年预算数", line.budget)
                 add(label, "prior", f"{row}上年决算数", line.prior)

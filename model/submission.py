@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from decimal import Decimal
-from typing import Callable, Iterable, Optional
+from typing import Iterable, Optional
 
-from .document import BasicDataForm, ScoredForm
+from .document import BasicDataForm, Labels, ScoredForm, expense_line_name
 from .findings import FindingSink, amount_text, points_text
 from .framework import Framework
 from .paths import row_path
@@ -127,17 +127,16 @@ def _nonzero(value: Optional[Decimal]) -> bool:
 
 
 def check_basic_submission(sink: FindingSink, basic: BasicDataForm, framework: Framework,
-                           columns: dict[str, str], label_of: Callable[[str], str]) -> None:
-    """``label_of``: the printed label of a line (三公经费, 3、区级专项资金（一个专项一行）)."""
+                           columns: dict[str, str], labels: Labels) -> None:
+    """``labels``: the unit's wording of the lines (3、区级专项资金)."""
     for parent, parts, part_label in _PART_GROUPS:
         lines = getattr(basic, parts) if isinstance(parts, str) else [basic.line(name) for name in parts]
         for column, column_label in columns.items():
             stated = getattr(basic.line(parent), column)
             if not _nonzero(stated) or any(getattr(line, column) is not None for line in lines):
                 continue
-            label = label_of(parent).split("（")[0].rstrip("：")
             sink.error("basic.parts_empty", f"basic.{parent}.{column}",
-                       f"{label}（{column_label}）为 {amount_text(stated)} 万元，但{part_label}都未填写")
+                       f"{expense_line_name(labels, parent)}（{column_label}）为 {amount_text(stated)} 万元，但{part_label}都未填写")
     texts = [("basic.thrift_measures", "厉行节约保障措施", basic.thrift_measures)]
     texts += [(f"basic.special_rows[{row.id}].name", "专项名称", row.name) for row in basic.special_rows]
     texts += [(f"basic.transfer_rows[{row.id}].name", "转移支付项目名称", row.name) for row in basic.transfer_rows]
