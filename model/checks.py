@@ -12,7 +12,7 @@ from typing import Iterable, Optional
 
 from .document import (PUBLIC_PARTS, BasicDataForm, Document, Labels, ScoredForm, expense_line_name, form_title,
                        project_title)
-from .findings import TOLERANCE, WARNING, Finding
+from .findings import TOLERANCE, WARNING, Finding, basic_texts, form_texts, row_where
 from .findings import FindingSink as _Sink  # the names the checks have always used
 from .findings import amount_text as _amount
 from .findings import percent_text as _percent
@@ -160,7 +160,7 @@ def _check_rows(sink: _Sink, form: ScoredForm, framework: Framework, result: For
     key = sink.form_key
     known = {(g.name, l2) for g in framework.level1 for l2 in g.level2}
     for number, row in enumerate(form.indicators, start=1):
-        where = f"绩效指标第{number}行“{row.name.strip() or '（未填三级指标）'}”"
+        where = row_where(number, row)
         path = lambda field: row_path(key, row.id, field)  # noqa: E731 - small local helper
         if (row.level1, row.level2) not in known:
             sink.error("indicator.unknown_group", path("name"),
@@ -223,11 +223,7 @@ def check_scored_form(doc: Document, key: str, form: ScoredForm, result: FormRes
     check_form_submission(sink, form, framework, result, is_project)
     _check_rows(sink, form, framework, result, year)
     check_form_plausibility(sink, form, framework, result)
-    texts = [(f"{key}.goals.expected", "年度总体目标·预期目标", form.goals.expected),
-             (f"{key}.goals.actual", "年度总体目标·实际完成情况", form.goals.actual)]
-    if not is_project:
-        texts.append((f"{key}.duties", "部门职责", form.duties))
-    check_texts(sink, year, texts)
+    check_texts(sink, year, form_texts(key, form, is_project))
     if is_project and form.closing is not None:  # 评价结论 / 存在的问题 / 改进措施: 改进措施 may speak of plans
         closing = form.closing
         check_texts(sink, year, ((f"{key}.closing.conclusion", "评价结论", closing.conclusion),
@@ -308,10 +304,7 @@ def check_basic(doc: Document) -> list[Finding]:
             sink.warning("basic.parts_mismatch", f"basic.public_total.{column}",
                          f"公用经费（{column_label}）：其中办公经费、水电差旅费、会议培训费合计 {_amount(parts)} 万元，"
                          f"超过公用经费 {_amount(stated)} 万元")
-    texts = [("basic.thrift_measures", "厉行节约保障措施", basic.thrift_measures)]
-    texts += [(f"basic.special_rows[{row.id}].name", "专项名称", row.name) for row in basic.special_rows]
-    texts += [(f"basic.transfer_rows[{row.id}].name", "转移支付项目名称", row.name) for row in basic.transfer_rows]
-    check_texts(sink, doc.unit.year, texts)
+    check_texts(sink, doc.unit.year, basic_texts(basic))
     framework = basic_framework(doc)
     check_basic_submission(sink, basic, framework, columns, labels)
     check_basic_plausibility(sink, basic, framework, columns, labels)

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Optional
 
 from .document import EXPENSE_LINES, BasicDataForm, IndicatorRow, Labels, ScoredForm, expense_line_name
-from .findings import TOLERANCE, FindingSink, amount_text, percent_text
+from .findings import TOLERANCE, FindingSink, amount_text, percent_text, row_where
 from .framework import Framework
 from .money import HUNDRED, q2
 from .parsing import IndicatorValue, ValueKind, parse_indicator
@@ -94,7 +94,7 @@ def check_form_plausibility(sink: FindingSink, form: ScoredForm, framework: Fram
     for number, row in enumerate(form.indicators, start=1):
         if row.not_applicable:
             continue
-        where = f"绩效指标第{number}行“{row.name.strip() or '（未填三级指标）'}”"
+        where = row_where(number, row)
         actual_path = row_path(sink.form_key, row.id, "actual")
         if rules.value_kind_mismatch and row.target.strip() and row.actual.strip():
             _value_kinds(sink, row, where, actual_path)
