@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Optional, Protocol
 
 from . import paths
-from .document import ClosingTexts, Document, IndicatorRow, NamedExpenseLine, ScoredForm, project_key
+from .document import ClosingTexts, Document, IdAllocator, IndicatorRow, NamedExpenseLine, ScoredForm, project_key
 from .factory import new_project
 from .fields import field_label, parse_field, spec_for
 from .numbers import figure_problem
@@ -268,19 +268,10 @@ def duplicate_project(doc: Document, project_id: str) -> InsertItem:
     """A copy placed after the original, with fresh ids and 名称（副本）."""
     index = _project_index(doc, project_id)
     copy_ = copy.deepcopy(doc.projects[index])
-    used = doc.all_ids()
-    number = len(used) + 1
-
-    def fresh(prefix: str) -> str:
-        nonlocal number
-        while f"{prefix}{number}" in used:
-            number += 1
-        used.add(f"{prefix}{number}")
-        return f"{prefix}{number}"
-
-    copy_.id = fresh("p")
+    ids = IdAllocator(doc.all_ids())
+    copy_.id = ids("p")
     for row in copy_.indicators:
-        row.id = fresh("r")
+        row.id = ids("r")
     limit = spec_for("projects[copy].name").max_length - len("（副本）")
     copy_.name = f"{copy_.name[:limit]}（副本）"  # still within what a file may hold
     copy_.stated_total = None
@@ -330,19 +321,15 @@ def fill_special_rows(doc: Document) -> Compound:
     if doc.basic is None:
         raise EditError("本文档没有基础数据表")
     listed = {normalize(row.name) for row in doc.basic.special_rows}
-    used = doc.all_ids()
-    rows, number = [], len(used) + 1
+    ids, rows = IdAllocator(doc.all_ids()), []
     spec = spec_for("basic.special_rows[s].budget")
     for name, values in project_rows_for_basic(doc):
         if not name.strip() or normalize(name) in listed:
             continue
         if any(value is not None and figure_problem(value, spec) for value in values):
             raise EditError(f"项目“{name[:40]}”的金额合计过大，无法填入本级专项资金，请检查该项目表的金额")
-        while f"s{number}" in used:
-            number += 1
-        used.add(f"s{number}")
         listed.add(normalize(name))
-        rows.append(NamedExpenseLine(f"s{number}", name, *values))
+        rows.append(NamedExpenseLine(ids("s"), name, *values))
     if not rows:
         raise EditError("各项目表都已列在“本级专项资金”中")
     start = len(doc.basic.special_rows)
