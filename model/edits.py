@@ -14,6 +14,7 @@ from . import paths
 from .document import ClosingTexts, Document, IdAllocator, IndicatorRow, NamedExpenseLine, ScoredForm, project_key
 from .factory import new_project
 from .fields import field_label, parse_field, spec_for
+from .framework import Framework
 from .numbers import figure_problem
 from .parsing import normalize
 
@@ -170,11 +171,31 @@ def scored_form(doc: Document, form_key: str) -> ScoredForm:
     return form
 
 
-def _row_index(form: ScoredForm, row_id: str) -> int:
+def row_index(form: ScoredForm, row_id: str) -> int:
     for index, row in enumerate(form.indicators):
         if row.id == row_id:
             return index
     raise EditError("找不到这一行指标，可能已被删除")
+
+
+def check_category(framework: Framework, level1: str, level2: str) -> None:
+    """EditError unless (level1, level2) is one of the framework's 指标类别."""
+    group = framework.group(level1)
+    if group is None or level2 not in group.level2:
+        raise EditError(f"“{level1}／{level2}”不是指标体系“{framework.name}”中的指标类别")
+
+
+def category_end(framework: Framework, rows: list[IndicatorRow], level1: str, level2: str) -> int:
+    """Where a row of the framework's category (level1, level2) goes at its group's end: after the last of
+    ``rows`` in that group or in a group the framework lists before it."""
+    order = [(g.name, l2) for g in framework.level1 for l2 in g.level2]
+    rank = order.index((level1, level2))
+    index = 0
+    for position, existing in enumerate(rows):
+        key = (existing.level1, existing.level2)
+        if key in order and order.index(key) <= rank:
+            index = position + 1
+    return index
 
 
 def insert_indicator(doc: Document, form_key: str, level1: str, level2: str,
@@ -184,31 +205,23 @@ def insert_indicator(doc: Document, form_key: str, level1: str, level2: str,
     or at the group's end."""
     form = scored_form(doc, form_key)
     framework = doc.framework_for(form)
-    group = framework.group(level1)
-    if group is None or level2 not in group.level2:
-        raise EditError(f"“{level1}／{level2}”不是指标体系“{framework.name}”中的指标类别")
-    order = [(g.name, l2) for g in framework.level1 for l2 in g.level2]
-    rank = order.index((level1, level2))
+    check_category(framework, level1, level2)
     if after is not None or before is not None:
-        index = _row_index(form, after if after is not None else before)
+        index = row_index(form, after if after is not None else before)
         anchor = form.indicators[index]
         if (anchor.level1, anchor.level2) != (level1, level2):
             raise EditError("只能在同一个二级指标内插入行")
         if after is not None:
             index += 1
-    else:  # after the last row of the group or of any earlier group
-        index = 0
-        for position, existing in enumerate(form.indicators):
-            key = (existing.level1, existing.level2)
-            if key in order and order.index(key) <= rank:
-                index = position + 1
+    else:
+        index = category_end(framework, form.indicators, level1, level2)
     new = row or IndicatorRow(doc.new_id("r"), level1, level2)
     return InsertItem(f"{form_key}.indicators", index, new, f"插入“{level2}”指标行")
 
 
 def remove_indicator(doc: Document, form_key: str, row_id: str) -> RemoveItem:
     form = scored_form(doc, form_key)
-    index = _row_index(form, row_id)
+    index = row_index(form, row_id)
     row = form.indicators[index]
     return RemoveItem(f"{form_key}.indicators", index, row, f"删除指标行“{row.name or row.level2}”")
 
@@ -216,7 +229,7 @@ def remove_indicator(doc: Document, form_key: str, row_id: str) -> RemoveItem:
 def move_indicator(doc: Document, form_key: str, row_id: str, step: int) -> MoveItem:
     """Move a row up (step −1) or down (+1) within its 二级指标."""
     form = scored_form(doc, form_key)
-    index = _row_index(form, row_id)
+    index = row_index(form, row_id)
     row = form.indicators[index]
     target = index + step
     if step not in (-1, 1) or not 0 <= target < len(form.indicators) or (

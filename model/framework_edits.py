@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from .document import FORM_BASIC, Document, IdAllocator, IndicatorRow, ScoredForm
-from .edits import Compound, EditError, MoveItem, SetField, scored_form
+from .edits import Compound, EditError, MoveItem, SetField, category_end, check_category, row_index, scored_form
 from .framework import Framework
 from .paths import form_of
 from .registry import FieldKind, specs
@@ -207,23 +207,12 @@ def move_to_group(doc: Document, form_key: str, row_id: str, level1: str, level2
     """The row under (level1, level2) of its form's framework, at the end of that group (one undo step)."""
     form = scored_form(doc, form_key)
     framework = doc.framework_for(form)
-    group = framework.group(level1)
-    if group is None or level2 not in group.level2:
-        raise EditError(f"“{level1}／{level2}”不是指标体系“{framework.name}”中的指标类别")
-    index = next((i for i, row in enumerate(form.indicators) if row.id == row_id), None)
-    if index is None:
-        raise EditError("找不到这一行指标，可能已被删除")
+    check_category(framework, level1, level2)
+    index = row_index(form, row_id)
     row = form.indicators[index]
     if (row.level1, row.level2) == (level1, level2):
         raise EditError(f"这一行已在“{level1}／{level2}”中")
-    order = [(g.name, l2) for g in framework.level1 for l2 in g.level2]
-    rank = order.index((level1, level2))
-    others = [r for r in form.indicators if r is not row]
-    target = 0
-    for position, other in enumerate(others):  # after the last row of this group or of an earlier one
-        key = (other.level1, other.level2)
-        if key in order and order.index(key) <= rank:
-            target = position + 1
+    target = category_end(framework, [r for r in form.indicators if r is not row], level1, level2)
     base = f"{form_key}.indicators[{row_id}]"
     name = row.name.strip() or "该行"
     parts: list = [SetField(f"{base}.level1", row.level1, level1, "改一级指标"),
