@@ -189,15 +189,17 @@ class _Checker:
     def project_amounts(self, report: Report, where: str, path: str, number: int, text: str,
                         project: ProjectForm) -> None:
         name = _clean(project.name)
-        for start in [m.start() for m in re.finditer(re.escape(name), text)]:
+        starts = [m.start() for m in re.finditer(re.escape(name), text)]
+        if not starts:
+            return
+        line = project.annual_funding  # what the project form holds, worked out once for every mention
+        values = {v for source in (line, *project.sources()) for v in source.values() if v is not None}
+        for start in starts:
             end = next((i for i in range(start, len(text)) if text[i] in _SENTENCE_END), len(text))
-            lines = [project.annual_funding, *project.sources()]
-            values = {v for line in lines for v in line.values() if v is not None}
             for found in _FIGURE.finditer(text, start + len(name), end):
                 written, kind, decimals = _figure(found.group(1), found.group(2))
                 if kind != AMOUNT or any(_agrees(written, decimals, v) for v in values):
                     continue
-                line = project.annual_funding
                 held = "、".join(f"{label} {fmt2(v)}" for label, v in (("年初预算数", line.initial),
                                                                     ("全年预算数", line.annual),
                                                                     ("全年执行数", line.executed)) if v is not None)
