@@ -10,9 +10,9 @@ import re
 from decimal import Decimal
 from typing import Iterable, Optional
 
-from .document import (PUBLIC_PARTS, BasicDataForm, Document, Labels, ScoredForm, expense_line_label,
-                       form_title, project_title)
-from .findings import ERROR, TOLERANCE, WARNING, Finding
+from .document import (PUBLIC_PARTS, BasicDataForm, Document, Labels, ScoredForm, expense_line_name, form_title,
+                       project_title)
+from .findings import TOLERANCE, WARNING, Finding, basic_texts, form_texts, row_where
 from .findings import FindingSink as _Sink  # the names the checks have always used
 from .findings import amount_text as _amount
 from .findings import percent_text as _percent
@@ -52,7 +52,7 @@ def future_year(text: str, year: int, plan_words: Iterable[str] = ()) -> Optiona
     return None
 
 
-def _check_texts(sink: _Sink, year: int, texts: Iterable[tuple[str, str, str]],
+def check_texts(sink: _Sink, year: int, texts: Iterable[tuple[str, str, str]],
                  plan_words: Iterable[str] = ()) -> None:
     """texts: (path, where, text). ``plan_words``: the texts may speak of plans (see future_year)."""
     plan_words = tuple(plan_words)
@@ -160,15 +160,15 @@ def _check_rows(sink: _Sink, form: ScoredForm, framework: Framework, result: For
     key = sink.form_key
     known = {(g.name, l2) for g in framework.level1 for l2 in g.level2}
     for number, row in enumerate(form.indicators, start=1):
-        where = f"绩效指标第{number}行“{row.name.strip() or '（未填三级指标）'}”"
+        where = row_where(number, row)
         path = lambda field: row_path(key, row.id, field)  # noqa: E731 - small local helper
         if (row.level1, row.level2) not in known:
             sink.error("indicator.unknown_group", path("name"),
                        f"{where}的指标类别“{row.level1}／{row.level2}”不属于指标体系“{framework.name}”"
                        f"{_near_miss(row.level1, row.level2, framework)}，请用右键菜单“移到其他类别”改到合适的类别")
-        _check_texts(sink, year, ((path("name"), where, row.name), (path("target"), f"{where}的年度指标值", row.target),
+        check_texts(sink, year, ((path("name"), where, row.name), (path("target"), f"{where}的年度指标值", row.target),
                                   (path("actual"), f"{where}的实际完成值", row.actual)))
-        _check_texts(sink, year, ((path("deviation"), f"{where}的偏差原因分析", row.deviation),),
+        check_texts(sink, year, ((path("deviation"), f"{where}的偏差原因分析", row.deviation),),
                      framework.plan_words)
         if row.not_applicable:
             if row.points and framework.not_applicable == "exclude":
@@ -223,16 +223,12 @@ def check_scored_form(doc: Document, key: str, form: ScoredForm, result: FormRes
     check_form_submission(sink, form, framework, result, is_project)
     _check_rows(sink, form, framework, result, year)
     check_form_plausibility(sink, form, framework, result)
-    texts = [(f"{key}.goals.expected", "年度总体目标·预期目标", form.goals.expected),
-             (f"{key}.goals.actual", "年度总体目标·实际完成情况", form.goals.actual)]
-    if not is_project:
-        texts.append((f"{key}.duties", "部门职责", form.duties))
-    _check_texts(sink, year, texts)
+    check_texts(sink, year, form_texts(key, form, is_project))
     if is_project and form.closing is not None:  # 评价结论 / 存在的问题 / 改进措施: 改进措施 may speak of plans
         closing = form.closing
-        _check_texts(sink, year, ((f"{key}.closing.conclusion", "评价结论", closing.conclusion),
+        check_texts(sink, year, ((f"{key}.closing.conclusion", "评价结论", closing.conclusion),
                                   (f"{key}.closing.problems", "存在的问题", closing.problems)))
-        _check_texts(sink, year, ((f"{key}.closing.measures", "改进措施", closing.measures),), framework.plan_words)
+        check_texts(sink, year, ((f"{key}.closing.measures", "改进措施", closing.measures),), framework.plan_words)
     if form.stated_total is not None and q2(form.stated_total) != result.total:
         sink.error("total.stated_mismatch", f"{key}.stated_total",
                    f"表上填写的总分 {_points(form.stated_total)}，与按各行计算的总分 {result.total:.2f} 不符")
@@ -245,11 +241,7 @@ def column_labels(year: int) -> dict[str, str]:
     return {"prior": f"{year - 1}年决算数", "budget": f"{year}年预算数", "final": f"{year}年决算数"}
 
 
-def line_label(labels: Labels, attribute: str) -> str:
-    return expense_line_label(labels, attribute)
-
-
-def _check_sum(sink: _Sink, basic: BasicDataForm, parent: str, parts: list, part_label: str,
+def _check_sum(sink: _Sink, basic: BasicDataForm, labels: Labels, parent: str, parts: list, part_label: str,
                columns: dict[str, str]) -> None:
     """Parts (lines) must add up to the parent line, column by column."""
     for column, column_label in columns.items():
@@ -259,8 +251,7 @@ def _check_sum(sink: _Sink, basic: BasicDataForm, parent: str, parts: list, part
             continue
         if stated is None and part_sum == 0:
             continue
-        label = line_label(sink.labels, parent).split("（")[0]
-        where = f"{label.rstrip('：')}（{column_label}）"
+        where = f"{expense_line_name(labels, parent)}（{column_label}）"
         stated_text = "未填写" if stated is None else f"为 {_amount(stated)} 万元"
         difference = part_sum - (stated or ZERO)
         hint = "（相差不超过 0.01，可能是尾数误差）" if abs(difference) <= TOLERANCE else ""
@@ -280,7 +271,7 @@ def check_basic(doc: Document) -> list[Finding]:
     if basic is None:
         return []
     sink = _Sink("basic", form_title(doc, "basic"))
-    sink.labels = doc.labels  # the unit's wording of the row labels in messages
+    labels = doc.labels  # the unit's wording of the row labels in messages
     rate = ratio(basic.staff_actual, basic.staff_authorized)
     if rate is not None and rate > 1:
         sink.warning("staff.control_rate_high", "basic.staff_actual",
@@ -298,12 +289,14 @@ def check_basic(doc: Document) -> list[Finding]:
                      f"楼堂馆所实际投资 {_amount(building.actual_investment)} 万元超过预算投资 "
                      f"{_amount(building.budget_investment)} 万元，投资概算控制率 {_percent(invest)}")
     columns = column_labels(doc.unit.year)
-    _check_sum(sink, basic, "three_public", [basic.vehicles, basic.overseas, basic.reception], "各分项", columns)
-    _check_sum(sink, basic, "vehicles", [basic.vehicle_purchase, basic.vehicle_operation], "公车购置与运行维护", columns)
-    _check_sum(sink, basic, "project_total", [basic.business, basic.operation, basic.special_total,
-                                              basic.transfer_total], "四类项目支出", columns)
-    _check_sum(sink, basic, "special_total", basic.special_rows, "各专项", columns)
-    _check_sum(sink, basic, "transfer_total", basic.transfer_rows, "各转移支付项目", columns)
+    _check_sum(sink, basic, labels, "three_public", [basic.vehicles, basic.overseas, basic.reception], "各分项",
+               columns)
+    _check_sum(sink, basic, labels, "vehicles", [basic.vehicle_purchase, basic.vehicle_operation], "公车购置与运行维护",
+               columns)
+    _check_sum(sink, basic, labels, "project_total", [basic.business, basic.operation, basic.special_total,
+                                                      basic.transfer_total], "四类项目支出", columns)
+    _check_sum(sink, basic, labels, "special_total", basic.special_rows, "各专项", columns)
+    _check_sum(sink, basic, labels, "transfer_total", basic.transfer_rows, "各转移支付项目", columns)
     for column, column_label in columns.items():
         parts = total(getattr(basic.line(name), column) for name in PUBLIC_PARTS)
         stated = getattr(basic.public_total, column)
@@ -311,13 +304,10 @@ def check_basic(doc: Document) -> list[Finding]:
             sink.warning("basic.parts_mismatch", f"basic.public_total.{column}",
                          f"公用经费（{column_label}）：其中办公经费、水电差旅费、会议培训费合计 {_amount(parts)} 万元，"
                          f"超过公用经费 {_amount(stated)} 万元")
-    texts = [("basic.thrift_measures", "厉行节约保障措施", basic.thrift_measures)]
-    texts += [(f"basic.special_rows[{row.id}].name", "专项名称", row.name) for row in basic.special_rows]
-    texts += [(f"basic.transfer_rows[{row.id}].name", "转移支付项目名称", row.name) for row in basic.transfer_rows]
-    _check_texts(sink, doc.unit.year, texts)
+    check_texts(sink, doc.unit.year, basic_texts(basic))
     framework = basic_framework(doc)
-    check_basic_submission(sink, basic, framework, columns, lambda attribute: line_label(doc.labels, attribute))
-    check_basic_plausibility(sink, basic, framework, columns, lambda attribute: line_label(doc.labels, attribute))
+    check_basic_submission(sink, basic, framework, columns, labels)
+    check_basic_plausibility(sink, basic, framework, columns, labels)
     return sink.items
 
 

@@ -15,15 +15,14 @@ from decimal import Decimal
 from typing import Optional
 
 from .carried import carried_paths
-from .checks import future_year
+from .checks import check_texts
 from .comprehensive import (SUMS, TABLE_CLASSES, TABLE_TITLES, ComprehensiveForm, ComprehensiveResult,
                             organisation_label)
 from .document import FORM_COMPREHENSIVE, Document, UnitInfo, form_title
-from .findings import ERROR, WARNING, Finding
+from .findings import ERROR, WARNING, Finding, FindingSink, percent_text
 from .money import fmt_plain, q2, total
 from .registry import label_of, spec_of
 
-TOLERANCE = Decimal("0.01")  # 尾数误差
 SCORE_RANGE = (Decimal(0), Decimal(100))
 KEY = FORM_COMPREHENSIVE
 
@@ -32,22 +31,7 @@ def _amount(value: Optional[Decimal]) -> str:
     return "（空）" if value is None else f"{q2(value):.2f}"
 
 
-class _Sink:
-    def __init__(self, title: str):
-        self.title = title
-        self.items: list[Finding] = []
-
-    def add(self, severity: str, code: str, path: str, message: str) -> None:
-        self.items.append(Finding(severity, code, f"{self.title}：{message}", KEY, path))
-
-    def sum_mismatch(self, code: str, path: str, message: str, difference: Decimal) -> None:
-        if abs(difference) <= TOLERANCE:
-            self.add(WARNING, code, path, message + "（相差不超过 0.01，可能是尾数误差）")
-        else:
-            self.add(ERROR, code, path, message)
-
-
-def _check_sums(sink: _Sink, form: ComprehensiveForm) -> None:
+def _check_sums(sink: FindingSink, form: ComprehensiveForm) -> None:
     for number, organisation in enumerate(form.organisations, start=1):
         base = f"{KEY}.organisations[{organisation.id}]"
         for check in SUMS:
@@ -71,15 +55,15 @@ def _check_sums(sink: _Sink, form: ComprehensiveForm) -> None:
                                   f"不符，相差 {_amount(abs(stated - part_sum))} 万元", stated - part_sum)
 
 
-def _check_staff(sink: _Sink, form: ComprehensiveForm, result: ComprehensiveResult) -> None:
+def _check_staff(sink: FindingSink, form: ComprehensiveForm, result: ComprehensiveResult) -> None:
     rate = result.control_rate
     if rate is not None and rate > 1:
         sink.add(WARNING, "staff.control_rate_high", f"{KEY}.staff_actual",
                  f"实有人数 {fmt_plain(form.staff_actual)} 人超过人员编制 {fmt_plain(form.staff_authorized)} 人"
-                 f"（{q2(rate * 100):.2f}%）")
+                 f"（{percent_text(rate)}）")
 
 
-def _check_score(sink: _Sink, form: ComprehensiveForm, result: ComprehensiveResult) -> None:
+def _check_score(sink: FindingSink, form: ComprehensiveForm, result: ComprehensiveResult) -> None:
     score, low, high = form.score, *SCORE_RANGE
     if score is not None and not low <= score <= high:
         sink.add(ERROR, "comprehensive.score_out_of_range", f"{KEY}.score",
@@ -102,22 +86,14 @@ def _texts(form: ComprehensiveForm) -> list[tuple[str, str, str]]:
     return texts
 
 
-def _check_years(sink: _Sink, form: ComprehensiveForm, year: int) -> None:
-    for path, where, text in _texts(form):
-        found = future_year(text, year)
-        if found is not None:
-            sink.add(WARNING, "text.future_year", path,
-                     f"{where}中写有“{found}年”，晚于本表年度 {year} 年，请核对是否笔误")
-
-
-def _check_carried(sink: _Sink, doc: Document) -> None:
+def _check_carried(sink: FindingSink, doc: Document) -> None:
     carried = carried_paths(doc)
     for path, label, _ in _texts(doc.comprehensive):
         if path in carried:
             sink.add(WARNING, "text.carried_unrevised", path, f"“{label}”仍是上年的文字，请按本年度情况修改")
 
 
-def _check_complete(sink: _Sink, doc: Document, form: ComprehensiveForm, result: ComprehensiveResult) -> None:
+def _check_complete(sink: FindingSink, doc: Document, form: ComprehensiveForm, result: ComprehensiveResult) -> None:
     """提交前检查: the cells a bureau returns a form for when they are left empty."""
     def empty(path: str, label: str, hint: str = "") -> None:
         sink.add(ERROR, "complete.required_empty", path, f"“{label}”未填写{hint}")
@@ -160,11 +136,11 @@ def check_comprehensive(doc: Document, result: ComprehensiveResult) -> list[Find
     form = doc.comprehensive
     if form is None:
         return []
-    sink = _Sink(form_title(doc, KEY))
+    sink = FindingSink(KEY, form_title(doc, KEY))
     _check_sums(sink, form)
     _check_staff(sink, form, result)
     _check_score(sink, form, result)
-    _check_years(sink, form, doc.unit.year)
+    check_texts(sink, doc.unit.year, _texts(form))
     _check_carried(sink, doc)
     _check_complete(sink, doc, form, result)
     return sink.items

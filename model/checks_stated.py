@@ -8,15 +8,12 @@ each figure that disagrees with the computed one is an error naming both figures
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Optional
 
 from .document import Document, FundingLine, ProjectForm, ScoredForm, form_title
-from .findings import ERROR, WARNING, Finding
+from .findings import Finding, FindingSink
 from .money import ZERO, fmt2, fmt_plain, q2
 from .registry import label_of
 from .scoring import FormResult
-
-TOLERANCE = Decimal("0.01")
 
 
 def _at_precision(value: Decimal, like: Decimal) -> Decimal:
@@ -39,34 +36,27 @@ def _funding_cause(result: FormResult) -> str:
 
 
 def check_stated(doc: Document, key: str, form: ScoredForm, result: FormResult) -> list[Finding]:
-    title = form_title(doc, key)
-    findings: list[Finding] = []
-
-    def add(code: str, path: str, message: str, difference: Optional[Decimal]) -> None:
-        small = difference is not None and abs(difference) <= TOLERANCE
-        tail = "（相差不超过 0.01，可能是尾数误差）" if small else ""
-        findings.append(Finding(WARNING if small else ERROR, code, f"{title}：{message}{tail}", key, path))
-
+    sink = FindingSink(key, form_title(doc, key))
     if form.stated_rate is not None:
         computed = None if result.rate is None else result.rate * 100
         shown = "—（无法计算）" if computed is None else f"{q2(computed):.2f}%"
         if computed is None or _at_precision(computed, form.stated_rate) != form.stated_rate:
-            add("stated.rate_mismatch", f"{key}.stated_rate", f"表上执行率 {fmt_plain(form.stated_rate)}%，按全年执行数÷全年预算数计算为 "
-                                      f"{shown}；{_funding_cause(result)}", None)
+            sink.error("stated.rate_mismatch", f"{key}.stated_rate", f"表上执行率 {fmt_plain(form.stated_rate)}%，按全年执行数"
+                       f"÷全年预算数计算为 {shown}；{_funding_cause(result)}")
     if form.stated_funding_score is not None:
         computed = result.funding_score if result.funding_points else ZERO
         if q2(form.stated_funding_score) != computed:
-            add("stated.funding_score_mismatch", f"{key}.stated_funding_score",
-                f"表上资金执行得分 {fmt_plain(form.stated_funding_score)}，计算为 {computed:.2f}"
-                f"（分值 {fmt_plain(result.funding_points)} × 执行率）；"
-                + ("本指标体系的资金执行不计分" if not result.funding_points else _funding_cause(result)),
-                form.stated_funding_score - computed)
+            sink.sum_mismatch("stated.funding_score_mismatch", f"{key}.stated_funding_score",
+                              f"表上资金执行得分 {fmt_plain(form.stated_funding_score)}，计算为 {computed:.2f}"
+                              f"（分值 {fmt_plain(result.funding_points)} × 执行率）；"
+                              + ("本指标体系的资金执行不计分" if not result.funding_points else _funding_cause(result)),
+                              form.stated_funding_score - computed)
     if isinstance(form, ProjectForm):
-        _check_project_total(form, result.funding, key, add)
-    return findings
+        _check_project_total(sink, form, result.funding)
+    return sink.items
 
 
-def _check_project_total(form: ProjectForm, computed: FundingLine, key: str, add) -> None:
+def _check_project_total(sink: FindingSink, form: ProjectForm, computed: FundingLine) -> None:
     """The printed 年度资金总额 against the sum of the source rows below it, column by column."""
     for name in ("initial", "annual", "executed"):
         stated = getattr(form.stated_funding, name)
@@ -82,7 +72,10 @@ def _check_project_total(form: ProjectForm, computed: FundingLine, key: str, add
         else:
             cause = "请核对各来源行"
             shown = f"{fmt2(value)} 万元"
-        add("stated.funding_mismatch", f"{key}.stated_funding.{name}",
-            f"表上年度资金总额的{label} {fmt2(stated)} 万元，与其中各项来源之和 {shown}不符；{cause}",
-            None if value is None else stated - value)
+        message = f"表上年度资金总额的{label} {fmt2(stated)} 万元，与其中各项来源之和 {shown}不符；{cause}"
+        path = f"{sink.form_key}.stated_funding.{name}"
+        if value is None:
+            sink.error("stated.funding_mismatch", path, message)
+        else:
+            sink.sum_mismatch("stated.funding_mismatch", path, message, stated - value)
 

@@ -89,7 +89,7 @@ class Organisation:
     assets: FixedAssets = record(FixedAssets, "固定资产")
 
 
-TABLES = ("income", "expense", "three_public", "assets")  # the four tables, in print order
+# the four tables, in print order
 TABLE_CLASSES = {"income": Income, "expense": Expenditure, "three_public": ThreePublic, "assets": FixedAssets}
 TABLE_TITLES = {"income": "年度收入情况", "expense": "年度支出和结余情况", "three_public": "三公经费",
                 "assets": "固定资产"}

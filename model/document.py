@@ -308,6 +308,12 @@ def expense_line_label(labels: "Labels", attribute: str) -> str:
     return text
 
 
+def expense_line_name(labels: "Labels", attribute: str) -> str:
+    """The row as a message names it: its printed label without the （一个专项一行） note or a closing ：
+    (3、区级专项资金, 项目支出)."""
+    return expense_line_label(labels, attribute).split("（")[0].rstrip("：")
+
+
 # Default wordings of Labels that appear inside the fixed row labels, and the Labels field of each.
 _WORDING_DEFAULTS = (("本级专项资金", "special"), ("业务工作经费", "business"),
                      ("部门基本支出预算调整", "basic_adjustment"))
@@ -380,11 +386,23 @@ class Document:
 
     def new_id(self, prefix: str) -> str:
         """A short id unused in this document (r17, p3, s2 …)."""
-        used = self.all_ids()
-        number = len(used) + 1
-        while f"{prefix}{number}" in used:
-            number += 1
-        return f"{prefix}{number}"
+        return IdAllocator(self.all_ids())(prefix)
+
+
+class IdAllocator:
+    """Fresh short ids for several new items at once (a copied project's rows, a whole report), none clashing
+    with ``used`` (the document's ids, ``Document.all_ids``) or with each other: ``ids("r")`` → r18, r19 …"""
+
+    def __init__(self, used: set[str]):
+        self.used = set(used)
+        self.number = len(self.used) + 1
+
+    def __call__(self, prefix: str) -> str:
+        while f"{prefix}{self.number}" in self.used:
+            self.number += 1
+        ident = f"{prefix}{self.number}"
+        self.used.add(ident)
+        return ident
 
 
 def project_key(ident: str) -> str:

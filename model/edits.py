@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from typing import Any, Optional, Protocol
 
 from . import paths
-from .document import (ClosingTexts, Document, IndicatorRow, NamedExpenseLine, ProjectForm, ScoredForm,
-                       project_key)
+from .document import ClosingTexts, Document, IdAllocator, IndicatorRow, NamedExpenseLine, ScoredForm, project_key
 from .factory import new_project
 from .fields import field_label, parse_field, spec_for
+from .framework import Framework
 from .numbers import figure_problem
 from .parsing import normalize
 
@@ -171,11 +171,31 @@ def scored_form(doc: Document, form_key: str) -> ScoredForm:
     return form
 
 
-def _row_index(form: ScoredForm, row_id: str) -> int:
+def row_index(form: ScoredForm, row_id: str) -> int:
     for index, row in enumerate(form.indicators):
         if row.id == row_id:
             return index
     raise EditError("找不到这一行指标，可能已被删除")
+
+
+def check_category(framework: Framework, level1: str, level2: str) -> None:
+    """EditError unless (level1, level2) is one of the framework's 指标类别."""
+    group = framework.group(level1)
+    if group is None or level2 not in group.level2:
+        raise EditError(f"“{level1}／{level2}”不是指标体系“{framework.name}”中的指标类别")
+
+
+def category_end(framework: Framework, rows: list[IndicatorRow], level1: str, level2: str) -> int:
+    """Where a row of the framework's category (level1, level2) goes at its group's end: after the last of
+    ``rows`` in that group or in a group the framework lists before it."""
+    order = [(g.name, l2) for g in framework.level1 for l2 in g.level2]
+    rank = order.index((level1, level2))
+    index = 0
+    for position, existing in enumerate(rows):
+        key = (existing.level1, existing.level2)
+        if key in order and order.index(key) <= rank:
+            index = position + 1
+    return index
 
 
 def insert_indicator(doc: Document, form_key: str, level1: str, level2: str,
@@ -185,31 +205,23 @@ def insert_indicator(doc: Document, form_key: str, level1: str, level2: str,
     or at the group's end."""
     form = scored_form(doc, form_key)
     framework = doc.framework_for(form)
-    group = framework.group(level1)
-    if group is None or level2 not in group.level2:
-        raise EditError(f"“{level1}／{level2}”不是指标体系“{framework.name}”中的指标类别")
-    order = [(g.name, l2) for g in framework.level1 for l2 in g.level2]
-    rank = order.index((level1, level2))
+    check_category(framework, level1, level2)
     if after is not None or before is not None:
-        index = _row_index(form, after if after is not None else before)
+        index = row_index(form, after if after is not None else before)
         anchor = form.indicators[index]
         if (anchor.level1, anchor.level2) != (level1, level2):
             raise EditError("只能在同一个二级指标内插入行")
         if after is not None:
             index += 1
-    else:  # after the last row of the group or of any earlier group
-        index = 0
-        for position, existing in enumerate(form.indicators):
-            key = (existing.level1, existing.level2)
-            if key in order and order.index(key) <= rank:
-                index = position + 1
+    else:
+        index = category_end(framework, form.indicators, level1, level2)
     new = row or IndicatorRow(doc.new_id("r"), level1, level2)
     return InsertItem(f"{form_key}.indicators", index, new, f"插入“{level2}”指标行")
 
 
 def remove_indicator(doc: Document, form_key: str, row_id: str) -> RemoveItem:
     form = scored_form(doc, form_key)
-    index = _row_index(form, row_id)
+    index = row_index(form, row_id)
     row = form.indicators[index]
     return RemoveItem(f"{form_key}.indicators", index, row, f"删除指标行“{row.name or row.level2}”")
 
@@ -217,7 +229,7 @@ def remove_indicator(doc: Document, form_key: str, row_id: str) -> RemoveItem:
 def move_indicator(doc: Document, form_key: str, row_id: str, step: int) -> MoveItem:
     """Move a row up (step −1) or down (+1) within its 二级指标."""
     form = scored_form(doc, form_key)
-    index = _row_index(form, row_id)
+    index = row_index(form, row_id)
     row = form.indicators[index]
     target = index + step
     if step not in (-1, 1) or not 0 <= target < len(form.indicators) or (
@@ -269,19 +281,10 @@ def duplicate_project(doc: Document, project_id: str) -> InsertItem:
     """A copy placed after the original, with fresh ids and 名称（副本）."""
     index = _project_index(doc, project_id)
     copy_ = copy.deepcopy(doc.projects[index])
-    used = doc.all_ids()
-    number = len(used) + 1
-
-    def fresh(prefix: str) -> str:
-        nonlocal number
-        while f"{prefix}{number}" in used:
-            number += 1
-        used.add(f"{prefix}{number}")
-        return f"{prefix}{number}"
-
-    copy_.id = fresh("p")
+    ids = IdAllocator(doc.all_ids())
+    copy_.id = ids("p")
     for row in copy_.indicators:
-        row.id = fresh("r")
+        row.id = ids("r")
     limit = spec_for("projects[copy].name").max_length - len("（副本）")
     copy_.name = f"{copy_.name[:limit]}（副本）"  # still within what a file may hold
     copy_.stated_total = None
@@ -331,19 +334,15 @@ def fill_special_rows(doc: Document) -> Compound:
     if doc.basic is None:
         raise EditError("本文档没有基础数据表")
     listed = {normalize(row.name) for row in doc.basic.special_rows}
-    used = doc.all_ids()
-    rows, number = [], len(used) + 1
+    ids, rows = IdAllocator(doc.all_ids()), []
     spec = spec_for("basic.special_rows[s].budget")
     for name, values in project_rows_for_basic(doc):
         if not name.strip() or normalize(name) in listed:
             continue
         if any(value is not None and figure_problem(value, spec) for value in values):
             raise EditError(f"项目“{name[:40]}”的金额合计过大，无法填入本级专项资金，请检查该项目表的金额")
-        while f"s{number}" in used:
-            number += 1
-        used.add(f"s{number}")
         listed.add(normalize(name))
-        rows.append(NamedExpenseLine(f"s{number}", name, *values))
+        rows.append(NamedExpenseLine(ids("s"), name, *values))
     if not rows:
         raise EditError("各项目表都已列在“本级专项资金”中")
     start = len(doc.basic.special_rows)
@@ -354,7 +353,3 @@ def fill_special_rows(doc: Document) -> Compound:
 def project_rows_for_basic(doc: Document) -> list[tuple[str, tuple]]:
     """(name, (上年决算数, 本年预算数, 本年决算数)) offered from the project forms for 本级专项资金 rows."""
     return [(p.name, (None, p.annual_funding.annual, p.annual_funding.executed)) for p in doc.projects]
-
-
-def project_form_key(project: ProjectForm) -> str:
-    return project_key(project.id)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .comprehensive import ComprehensiveForm, Organisation, QuantitativeRow
 from .comprehensive_template import Template, builtin_template
-from .document import BasicDataForm, Document, IndicatorRow, OverallForm, ProjectForm, UnitInfo
+from .document import BasicDataForm, Document, IdAllocator, IndicatorRow, OverallForm, ProjectForm, UnitInfo
 from .framework import Framework, builtin_framework
 
 DEFAULT_FRAMEWORK = "hunan-2024"
@@ -49,14 +49,10 @@ def new_project(doc: Document, name: str = "", framework_id: str | None = None, 
     if starter_rows:
         # ids must not clash with rows added before the project joins the document
         framework = doc.frameworks[framework_id]
-        used = doc.all_ids() | {project.id}
-        number = len(used) + 1
+        ids = IdAllocator(doc.all_ids() | {project.id})
         for group in framework.level1:
             for level2 in group.level2:
-                while f"r{number}" in used:
-                    number += 1
-                used.add(f"r{number}")
-                project.indicators.append(IndicatorRow(f"r{number}", group.name, level2))
+                project.indicators.append(IndicatorRow(ids("r"), group.name, level2))
     return project
 
 

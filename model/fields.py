@@ -16,8 +16,8 @@ from .parsing import ParseError, foreign_digit, normalize, parse_number
 from .registry import MAX_SHORT_TEXT, MAX_TEXT, FieldKind, FieldSpec, spec_of
 from .sanitize import shown, text_problem
 
-__all__ = ["FieldKind", "FieldSpec", "MAX_SHORT_TEXT", "MAX_TEXT", "field_kind", "field_label", "is_number",
-           "parse_field", "spec_for"]
+__all__ = ["FieldKind", "FieldSpec", "MAX_SHORT_TEXT", "MAX_TEXT", "field_kind", "field_label", "parse_field",
+           "spec_for"]
 
 _ITEM = re.compile(r"\[[^\]]*\]")
 
@@ -52,10 +52,6 @@ def field_label(path: str) -> str:
         return spec_for(path).label
     except KeyError:
         return path.rsplit(".", 1)[-1]
-
-
-def is_number(kind: FieldKind) -> bool:
-    return kind.numeric
 
 
 def _yes_no(text: Any, label: str) -> bool:

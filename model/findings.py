@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
-from .money import q2
+from .money import fmt_plain, q2
 
 ERROR = "error"
 WARNING = "warning"
@@ -128,11 +128,37 @@ def amount_text(value: Optional[Decimal]) -> str:
 
 
 def points_text(value: Optional[Decimal]) -> str:
-    return "（空）" if value is None else format(value.normalize(), "f")
+    return "（空）" if value is None else fmt_plain(value)
 
 
 def percent_text(fraction: Decimal) -> str:
     return f"{q2(fraction * 100):.2f}%"
+
+
+# --- how checks name the places they read (the review, 提交前检查 and 合理性 alike) ----------------
+
+GOAL_TEXTS = (("expected", "年度总体目标·预期目标"), ("actual", "年度总体目标·实际完成情况"))
+
+
+def row_where(number: int, row) -> str:
+    """绩效指标第3行“集体项目交地面积”, for the ``number``-th indicator row of a form."""
+    return f"绩效指标第{number}行“{row.name.strip() or '（未填三级指标）'}”"
+
+
+def form_texts(key: str, form, is_project: bool) -> list[tuple[str, str, str]]:
+    """(path, where, text) of a scored form's own texts: 年度总体目标, and 部门职责 on the overall form."""
+    texts = [(f"{key}.goals.{name}", where, getattr(form.goals, name)) for name, where in GOAL_TEXTS]
+    if not is_project:
+        texts.append((f"{key}.duties", "部门职责", form.duties))
+    return texts
+
+
+def basic_texts(basic) -> list[tuple[str, str, str]]:
+    """(path, where, text) of the 基础数据表's texts: 厉行节约保障措施 and the 专项 and 转移支付 names."""
+    texts = [("basic.thrift_measures", "厉行节约保障措施", basic.thrift_measures)]
+    texts += [(f"basic.special_rows[{row.id}].name", "专项名称", row.name) for row in basic.special_rows]
+    texts += [(f"basic.transfer_rows[{row.id}].name", "转移支付项目名称", row.name) for row in basic.transfer_rows]
+    return texts
 
 
 class FindingSink:

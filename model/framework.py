@@ -26,6 +26,7 @@ from typing import Optional
 
 from .framework_rules import FULL_MARKS, framework_problems
 from .jsonread import FormatError, Reader, dec_text
+from .money import fmt_plain
 from .resources import resource_dir
 
 NOT_APPLICABLE_MODES = {"exclude": "不适用行不计分", "rescale": "不适用行的分值按比例折算到其余指标"}
@@ -58,7 +59,7 @@ class Level1:
         """
         if not with_points or self.points is None:
             return self.name
-        return f"{self.name}{separator}({format(self.points.normalize(), 'f')}分)"
+        return f"{self.name}{separator}({fmt_plain(self.points)}分)"
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,14 +17,13 @@ from typing import Optional
 from .framework import (NOT_APPLICABLE_MODES, OVER_ACHIEVEMENT_ACTIONS, REVERSE_RULES, Framework, GradeBand, Level1,
                         TotalCap)
 from .framework_rules import framework_problems
-from .money import fmt_plain
+from .money import HUNDRED, fmt_plain
 from .parsing import ParseError, parse_number
 from .registry import FieldKind
 
 OVER_ACHIEVEMENT_CHOICES = {"off": "不处理"} | OVER_ACHIEVEMENT_ACTIONS  # the editor's three choices
 FUNDING_CHOICES = ("0", "10", "20")  # offered; any other figure may be typed
 _SEPARATORS = re.compile(r"[、，,；;\n\r\t/／|]+")
-HUNDRED = Decimal(100)
 
 
 @dataclass
@@ -71,21 +70,17 @@ def level2_names(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in _SEPARATORS.split(text) if part.strip())
 
 
-def _text(value: Optional[Decimal]) -> str:
-    return "" if value is None else fmt_plain(value)
-
-
 def draft_of(fw: Framework) -> FrameworkDraft:
     """What the editor shows for ``fw``."""
     return FrameworkDraft(
-        name=fw.name, funding_points=_text(fw.funding_points),
-        groups=[GroupDraft(g.name, not g.fixed, _text(g.points), "、".join(g.level2)) for g in fw.level1],
-        grades=[GradeDraft(b.grade, _text(b.minimum)) for b in fw.grades],
+        name=fw.name, funding_points=fmt_plain(fw.funding_points),
+        groups=[GroupDraft(g.name, not g.fixed, fmt_plain(g.points), "、".join(g.level2)) for g in fw.level1],
+        grades=[GradeDraft(b.grade, fmt_plain(b.minimum)) for b in fw.grades],
         label_points=fw.label_points,
         over_action="off" if fw.over_achievement is None else fw.over_achievement_action,
-        over_percent=_text((fw.over_achievement if fw.over_achievement is not None else Decimal("0.30")) * HUNDRED),
-        over_deduction=_text(fw.over_achievement_deduction),
-        caps=[CapDraft(_text(c.rate_below), _text(c.max_total)) for c in fw.caps],
+        over_percent=fmt_plain((fw.over_achievement if fw.over_achievement is not None else Decimal("0.30")) * HUNDRED),
+        over_deduction=fmt_plain(fw.over_achievement_deduction),
+        caps=[CapDraft(fmt_plain(c.rate_below), fmt_plain(c.max_total)) for c in fw.caps],
         not_applicable=fw.not_applicable, reverse_rule=fw.reverse_rule)
 
 

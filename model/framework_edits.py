@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from .document import FORM_BASIC, Document, IndicatorRow, ScoredForm
-from .edits import Compound, EditError, MoveItem, SetField, scored_form
+from .document import FORM_BASIC, Document, IdAllocator, IndicatorRow, ScoredForm
+from .edits import Compound, EditError, MoveItem, SetField, category_end, check_category, row_index, scored_form
 from .framework import Framework
 from .paths import form_of
 from .registry import FieldKind, specs
@@ -63,16 +63,6 @@ class Remap:
     added: int  # blank rows of the new framework (a blank form)
 
 
-def _ids(doc: Document) -> Iterator[str]:
-    used = doc.all_ids()
-    number = len(used) + 1
-    while True:
-        if f"r{number}" not in used:
-            used.add(f"r{number}")
-            yield f"r{number}"
-        number += 1
-
-
 def _print_order(items: list[tuple[IndicatorRow, Key]], framework: Framework) -> tuple[IndicatorRow, ...]:
     """Rows grouped in the framework's order; groups it does not know last (as indicator_groups does)."""
     buckets: dict[Key, list[IndicatorRow]] = {(g.name, l2): [] for g in framework.level1 for l2 in g.level2}
@@ -81,10 +71,10 @@ def _print_order(items: list[tuple[IndicatorRow, Key]], framework: Framework) ->
     return tuple(row for rows in buckets.values() for row in rows)
 
 
-def remap(doc: Document, form_key: str, framework: Framework, ids: Iterator[str]) -> Remap:
+def remap(doc: Document, form_key: str, framework: Framework, ids: IdAllocator) -> Remap:
     form: ScoredForm = doc.form(form_key)
     if all(is_blank(row) for row in form.indicators):
-        rows = tuple(IndicatorRow(next(ids), g.name, l2) for g in framework.level1 for l2 in g.level2)
+        rows = tuple(IndicatorRow(ids("r"), g.name, l2) for g in framework.level1 for l2 in g.level2)
         return Remap(form_key, rows, (), (), len(form.indicators), len(rows))
     items, regrouped, unfit, dropped = [], [], [], 0
     for row in form.indicators:
@@ -204,7 +194,7 @@ def change_framework(doc: Document, form_keys: list[str], framework: Framework) 
            for key in form_keys):
         raise EditError(f"所选的表已经使用指标体系“{framework.name}”")
     frameworks[chosen.id] = chosen
-    ids = _ids(doc)
+    ids = IdAllocator(doc.all_ids())
     remaps = tuple(remap(doc, key, chosen, ids) for key in form_keys)
     old_orders = tuple(tuple(doc.form(key).indicators) for key in form_keys)
     return ChangeFramework(tuple(form_keys), tuple(doc.form(key).framework_id for key in form_keys), chosen.id,
@@ -217,23 +207,12 @@ def move_to_group(doc: Document, form_key: str, row_id: str, level1: str, level2
     """The row under (level1, level2) of its form's framework, at the end of that group (one undo step)."""
     form = scored_form(doc, form_key)
     framework = doc.framework_for(form)
-    group = framework.group(level1)
-    if group is None or level2 not in group.level2:
-        raise EditError(f"“{level1}／{level2}”不是指标体系“{framework.name}”中的指标类别")
-    index = next((i for i, row in enumerate(form.indicators) if row.id == row_id), None)
-    if index is None:
-        raise EditError("找不到这一行指标，可能已被删除")
+    check_category(framework, level1, level2)
+    index = row_index(form, row_id)
     row = form.indicators[index]
     if (row.level1, row.level2) == (level1, level2):
         raise EditError(f"这一行已在“{level1}／{level2}”中")
-    order = [(g.name, l2) for g in framework.level1 for l2 in g.level2]
-    rank = order.index((level1, level2))
-    others = [r for r in form.indicators if r is not row]
-    target = 0
-    for position, other in enumerate(others):  # after the last row of this group or of an earlier one
-        key = (other.level1, other.level2)
-        if key in order and order.index(key) <= rank:
-            target = position + 1
+    target = category_end(framework, [r for r in form.indicators if r is not row], level1, level2)
     base = f"{form_key}.indicators[{row_id}]"
     name = row.name.strip() or "该行"
     parts: list = [SetField(f"{base}.level1", row.level1, level1, "改一级指标"),

@@ -12,17 +12,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from .money import ZERO, fmt_plain
 from .sanitize import shown, text_problem
 
 if TYPE_CHECKING:  # pragma: no cover - hints only
     from .framework import Framework
 
 FULL_MARKS = Decimal(100)  # 资金执行 and all indicator rows together (RULES.md §2)
-ZERO = Decimal(0)
-
-
-def _num(value: Decimal) -> str:
-    return format(value.normalize(), "f")
 
 
 def _duplicates(names) -> list[str]:
@@ -37,20 +33,20 @@ def _duplicates(names) -> list[str]:
 def _points_problems(fw: "Framework") -> list[str]:
     problems = []
     if not ZERO <= fw.funding_points <= FULL_MARKS:
-        problems.append(f"资金执行率分值应在 0 到 100 分之间，实际是 {_num(fw.funding_points)} 分")
+        problems.append(f"资金执行率分值应在 0 到 100 分之间，实际是 {fmt_plain(fw.funding_points)} 分")
     fixed = [g for g in fw.level1 if g.points is not None]
     free = [g for g in fw.level1 if g.points is None]
     for group in fixed:
         if group.points <= 0:
             problems.append(f"一级指标“{group.name}”的分值应大于 0（不计分的类别请删去，或改为“各行自定分值”）")
     given = fw.funding_points + sum((g.points for g in fixed), ZERO)
-    parts = (f"资金执行 {_num(fw.funding_points)} 分＋" if fw.funding_points else "") + \
-        "＋".join(f"{g.name} {_num(g.points)} 分" for g in fixed)
+    parts = (f"资金执行 {fmt_plain(fw.funding_points)} 分＋" if fw.funding_points else "") + \
+        "＋".join(f"{g.name} {fmt_plain(g.points)} 分" for g in fixed)
     if not free and given != FULL_MARKS:
-        problems.append(f"分值合计 {_num(given)} 分（{parts or '无'}），应为 100 分")
+        problems.append(f"分值合计 {fmt_plain(given)} 分（{parts or '无'}），应为 100 分")
     elif free and given >= FULL_MARKS:
         names = "、".join(f"“{g.name}”" for g in free)
-        problems.append(f"资金执行与固定分值的一级指标已合计 {_num(given)} 分（{parts}），"
+        problems.append(f"资金执行与固定分值的一级指标已合计 {fmt_plain(given)} 分（{parts}），"
                         f"各行自定分值的{names}没有可分配的分值（合计应少于 100 分）")
     return problems
 
@@ -92,13 +88,13 @@ def _grade_problems(fw: "Framework") -> list[str]:
         problems.append(f"评价等次“{name}”重复")
     for band in grades:
         if not ZERO <= band.minimum <= FULL_MARKS:
-            problems.append(f"评价等次“{band.grade}”的最低分应在 0 到 100 之间，实际是 {_num(band.minimum)}")
+            problems.append(f"评价等次“{band.grade}”的最低分应在 0 到 100 之间，实际是 {fmt_plain(band.minimum)}")
     minimums = [band.minimum for band in grades]
     if any(later >= earlier for earlier, later in zip(minimums, minimums[1:])):
-        order = "、".join(f"{b.grade} {_num(b.minimum)}" for b in grades)
+        order = "、".join(f"{b.grade} {fmt_plain(b.minimum)}" for b in grades)
         problems.append(f"评价等次应从高到低排列、最低分逐档降低（现为 {order}）")
     if min(minimums) != 0:
-        problems.append(f"最低一档评价等次的最低分应为 0（现为 {_num(min(minimums))}），否则低分没有等次")
+        problems.append(f"最低一档评价等次的最低分应为 0（现为 {fmt_plain(min(minimums))}），否则低分没有等次")
     return problems
 
 
@@ -115,16 +111,16 @@ def _option_problems(fw: "Framework") -> list[str]:
     caps = sorted(fw.caps, key=lambda cap: cap.rate_below)
     for cap in caps:
         if not ZERO < cap.rate_below <= FULL_MARKS:
-            problems.append(f"总分封顶规则的执行率应在 0 到 100% 之间，实际是 {_num(cap.rate_below)}%")
+            problems.append(f"总分封顶规则的执行率应在 0 到 100% 之间，实际是 {fmt_plain(cap.rate_below)}%")
         if not ZERO <= cap.max_total <= FULL_MARKS:
-            problems.append(f"总分封顶规则的总分上限应在 0 到 100 之间，实际是 {_num(cap.max_total)}")
+            problems.append(f"总分封顶规则的总分上限应在 0 到 100 之间，实际是 {fmt_plain(cap.max_total)}")
     for rate in _duplicates(cap.rate_below for cap in caps):
-        problems.append(f"总分封顶规则中“执行率低于 {_num(rate)}%”重复")
+        problems.append(f"总分封顶规则中“执行率低于 {fmt_plain(rate)}%”重复")
     if any(lower.max_total > higher.max_total for lower, higher in zip(caps, caps[1:])):
         problems.append("总分封顶规则应是执行率越低、总分上限越低（或相同）")
     near = fw.plausibility.near_miss_ratio
     if near is not None and near > 1:
-        problems.append(f"相近名称相似度应在 0 到 1 之间，实际是 {_num(near)}")
+        problems.append(f"相近名称相似度应在 0 到 1 之间，实际是 {fmt_plain(near)}")
     return problems
 
 

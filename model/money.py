@@ -52,10 +52,6 @@ def total(values: Iterable[Amount]) -> Amount:
     return result
 
 
-def or_zero(value: Amount) -> Decimal:
-    return ZERO if value is None else value
-
-
 def fmt2(value: Amount) -> str:
     """Text of an amount with exactly 2 decimals, '' for empty."""
     return "" if value is None else f"{q2(value):.2f}"
@@ -71,5 +67,4 @@ def fmt_plain(value: Amount) -> str:
     """Shortest faithful text of a figure (10, 9.5, 0.46); '' for empty."""
     if value is None:
         return ""
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")

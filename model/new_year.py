@@ -20,15 +20,10 @@ from typing import Optional
 
 from .carried import mark_carried
 from .comprehensive import TABLE_CLASSES, ComprehensiveForm, QualitativeGoals
-from .document import BasicDataForm, Document, ExpenseLine, FundingLine, Goals, IncomeParts, ExpenseParts
+from .document import EXPENSE_LINES, BasicDataForm, Document, FundingLine, Goals, IncomeParts, ExpenseParts
 from .edits import EditError
 from .framework import Framework
 from .report import project_of, section_path
-
-_LINES = ("three_public", "vehicles", "vehicle_purchase", "vehicle_operation", "overseas", "reception",
-          "project_total", "business", "operation", "special_total", "transfer_total", "public_total", "office",
-          "utilities_travel", "meetings_training", "procurement", "basic_adjustment")
-
 
 def _carry(line) -> None:
     """本年决算数 → 上年决算数; this year's columns cleared."""
@@ -36,8 +31,8 @@ def _carry(line) -> None:
 
 
 def _basic(basic: BasicDataForm) -> None:
-    for name in _LINES:
-        _carry(getattr(basic, name))
+    for name, _, _ in EXPENSE_LINES:
+        _carry(basic.line(name))
     for row in basic.special_rows + basic.transfer_rows:
         _carry(row)
     basic.staff_actual = None  # 编制数 rarely changes; the head count is next year's to type

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Callable, Optional
+from typing import Optional
 
-from .document import EXPENSE_LINES, BasicDataForm, IndicatorRow, ScoredForm
-from .findings import TOLERANCE, FindingSink, amount_text, percent_text
+from .document import EXPENSE_LINES, BasicDataForm, IndicatorRow, Labels, ScoredForm, expense_line_name
+from .findings import TOLERANCE, FindingSink, amount_text, percent_text, row_where
 from .framework import Framework
 from .money import HUNDRED, q2
 from .parsing import IndicatorValue, ValueKind, parse_indicator
@@ -94,7 +94,7 @@ def check_form_plausibility(sink: FindingSink, form: ScoredForm, framework: Fram
     for number, row in enumerate(form.indicators, start=1):
         if row.not_applicable:
             continue
-        where = f"绩效指标第{number}行“{row.name.strip() or '（未填三级指标）'}”"
+        where = row_where(number, row)
         actual_path = row_path(sink.form_key, row.id, "actual")
         if rules.value_kind_mismatch and row.target.strip() and row.actual.strip():
             _value_kinds(sink, row, where, actual_path)
@@ -119,10 +119,10 @@ def _far_off(budget: Decimal, final: Decimal, factor: Decimal, minimum: Decimal,
 
 
 def check_basic_plausibility(sink: FindingSink, basic: BasicDataForm, framework: Framework,
-                             columns: dict[str, str], label_of: Callable[[str], str]) -> None:
+                             columns: dict[str, str], labels: Labels) -> None:
     rules = framework.plausibility
     if rules.final_vs_budget_ratio is not None:
-        lines = [(f"basic.{name}.final", label_of(name).split("（")[0].rstrip("："), basic.line(name))
+        lines = [(f"basic.{name}.final", expense_line_name(labels, name), basic.line(name))
                  for name, _, _ in EXPENSE_LINES]
         lines += [(f"basic.special_rows[{row.id}].final", f"专项“{row.name.strip()}”", row)
                   for row in basic.special_rows]

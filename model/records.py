@@ -6,6 +6,7 @@ takes the field's default, except ids, framework references and the year, which 
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from decimal import Decimal
 from typing import Any, Optional
@@ -14,7 +15,7 @@ from .document import Document, ProjectForm, ordered_indicators
 from .framework import framework_from_reader
 from .jsonread import FormatError, Reader, dec_text
 from .numbers import MAX_DECIMALS, MAX_FIGURE, least_value
-from .registry import FieldKind, FieldSpec, specs
+from .registry import NUMBER_KINDS, FieldKind, FieldSpec, specs
 from .sanitize import shown, text_problem
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,40}")
@@ -154,8 +155,7 @@ def _records_in(reader: Reader, cls: type, ctx: _Context) -> list:
 # read again strictly, so that the message names the problem exactly as the strict reader would.
 
 _BOUNDED_DECIMAL = re.compile(r"-?[0-9]{1,%d}(?:\.[0-9]{1,%d})?" % (len(str(MAX_FIGURE)) - 1, MAX_DECIMALS))
-_FLAT_KINDS = frozenset({FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.BOOL, FieldKind.CHOICE, FieldKind.ID}
-                        | {FieldKind.AMOUNT, FieldKind.POINTS, FieldKind.COUNT, FieldKind.AREA, FieldKind.RATE})
+_FLAT_KINDS = frozenset({FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.BOOL, FieldKind.CHOICE, FieldKind.ID}) | NUMBER_KINDS
 _MISSING = object()
 
 
@@ -166,7 +166,6 @@ def _is_flat(cls: type) -> bool:
 def _attribute_defaults(cls: type) -> dict[str, Any]:
     cached = _DEFAULTS.get(cls)
     if cached is None:
-        import dataclasses
         cached = {f.name: f.default for f in dataclasses.fields(cls) if f.default is not dataclasses.MISSING}
         _DEFAULTS[cls] = cached
     return cached

@@ -189,18 +189,3 @@ def walk_ids(reports: Iterable[Report]) -> Iterator[str]:
         yield report.id
         for section in report.sections:
             yield section.id
-
-
-class IdAllocator:
-    """Fresh ids for many new items at once (a whole report), none clashing with the document's."""
-
-    def __init__(self, used: set[str]):
-        self.used = set(used)
-        self.number = len(self.used) + 1
-
-    def __call__(self, prefix: str) -> str:
-        while f"{prefix}{self.number}" in self.used:
-            self.number += 1
-        ident = f"{prefix}{self.number}"
-        self.used.add(ident)
-        return ident

@@ -20,7 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, Optional
 
 from .carried import carried_paths
-from .document import Document, ProjectForm, expense_line_label, form_title, project_key
+from .document import Document, ProjectForm, expense_line_name, form_title, project_key
 from .findings import WARNING, Finding
 from .money import fmt2, q2
 from .outline import find_outline
@@ -89,7 +89,7 @@ class _Figures:
                                      ("公用经费", "public_total"), ("三公经费", "three_public")):
                 line = basic.line(attribute)
                 primary = label in ("公用经费", "三公经费")  # only the 基础数据表 holds these
-                row = f"{b_title}“{expense_line_label(doc.labels, attribute).split('（')[0].rstrip('：')}”行"
+                row = f"{b_title}“{expense_line_name(doc.labels, attribute)}”行"
                 add(label, "actual" if primary else "other", f"{row}本年决算数", line.final)
                 add(label, "budget", f"{row}本年预算数", line.budget)
                 add(label, "prior", f"{row}上年决算数", line.prior)
@@ -189,15 +189,17 @@ class _Checker:
     def project_amounts(self, report: Report, where: str, path: str, number: int, text: str,
                         project: ProjectForm) -> None:
         name = _clean(project.name)
-        for start in [m.start() for m in re.finditer(re.escape(name), text)]:
+        starts = [m.start() for m in re.finditer(re.escape(name), text)]
+        if not starts:
+            return
+        line = project.annual_funding  # what the project form holds, worked out once for every mention
+        values = {v for source in (line, *project.sources()) for v in source.values() if v is not None}
+        for start in starts:
             end = next((i for i in range(start, len(text)) if text[i] in _SENTENCE_END), len(text))
-            lines = [project.annual_funding, *project.sources()]
-            values = {v for line in lines for v in line.values() if v is not None}
             for found in _FIGURE.finditer(text, start + len(name), end):
                 written, kind, decimals = _figure(found.group(1), found.group(2))
                 if kind != AMOUNT or any(_agrees(written, decimals, v) for v in values):
                     continue
-                line = project.annual_funding
                 held = "、".join(f"{label} {fmt2(v)}" for label, v in (("年初预算数", line.initial),
                                                                     ("全年预算数", line.annual),
                                                                     ("全年执行数", line.executed)) if v is not None)

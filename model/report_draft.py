@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from .document import Document
+from .document import Document, IdAllocator
 from .edits import Compound, EditError, InsertItem, RemoveItem, SetField
 from .evaluation import Evaluation
 from .jsonread import FormatError
 from .outline import Outline, default_outline, find_outline
-from .report import (OVERALL, PROJECT, REPORT_KINDS, IdAllocator, Report, ReportSection, find_report,
-                     overall_report, project_of, project_report, report_key)
+from .report import (OVERALL, PROJECT, REPORT_KINDS, Report, ReportSection, find_report, overall_report, project_of,
+                     project_report, report_key)
 from .report_facts import Context, facts
 from .report_template import draft_text, fill
 

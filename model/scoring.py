@@ -17,9 +17,6 @@ from .framework import Framework, QualitativeBand, TotalCap
 from .money import HUNDRED, ONE, ZERO, fmt_plain, q2, ratio
 from .parsing import IndicatorValue, ValueKind, comparable, normalize, parse_indicator
 
-RULE_LABELS = {"positive": "正向指标", "reverse": "反向指标", "qualitative": "定性指标",
-               "not_applicable": "不适用", "none": "无法建议"}
-
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
@@ -72,10 +69,6 @@ def funding_score(points: Decimal, rate: Optional[Decimal]) -> Decimal:
 
 # --- suggestions ----------------------------------------------------------------------------
 
-def _num(value: Decimal) -> str:
-    return fmt_plain(value)
-
-
 def classify_band(row: IndicatorRow, framework: Framework) -> Optional[QualitativeBand]:
     """The qualitative band a row's 实际完成值 falls in, by its words.
 
@@ -99,7 +92,7 @@ def classify_band(row: IndicatorRow, framework: Framework) -> Optional[Qualitati
 
 
 def _percent_text(fraction: Decimal) -> str:
-    return f"{_num(q2(fraction * HUNDRED))}%"
+    return f"{fmt_plain(q2(fraction * HUNDRED))}%"
 
 
 def _qualitative(row: IndicatorRow, points: Decimal, framework: Framework, note: str = "") -> Suggestion:
@@ -112,8 +105,8 @@ def _qualitative(row: IndicatorRow, points: Decimal, framework: Framework, note:
     score = q2(points * band.suggest)
     return Suggestion(score, "qualitative",
                       f"{note}定性指标，完成情况属于“{band.label}”档（分值的 {_percent_text(band.low)}–"
-                      f"{_percent_text(band.high)}），建议 {_num(points)} × {_percent_text(band.suggest)} = "
-                      f"{_num(score)}", band=band)
+                      f"{_percent_text(band.high)}），建议 {fmt_plain(points)} × {_percent_text(band.suggest)} = "
+                      f"{fmt_plain(score)}", band=band)
 
 
 def _quantitative(way: Direction, target: IndicatorValue, actual: IndicatorValue, points: Decimal,
@@ -141,28 +134,28 @@ def _quantitative(way: Direction, target: IndicatorValue, actual: IndicatorValue
             cut = min(points, framework.over_achievement_deduction)
             return made(q2(points - cut), f"完成值 {shown_done} 超出指标值 {shown_goal} 达 {_percent_text(over)}"
                                           f"（≥{_percent_text(framework.over_achievement)}），指标值可能定得偏低，"
-                                          f"按指标偏离规则扣 {_num(cut)} 分：{_num(points)} − {_num(cut)} = "
-                                          f"{_num(q2(points - cut))}", over)
+                                          f"按指标偏离规则扣 {fmt_plain(cut)} 分：{fmt_plain(points)} − {fmt_plain(cut)} = "
+                                          f"{fmt_plain(q2(points - cut))}", over)
         if met:
-            return made(q2(points), f"完成值 {shown_done} 达到指标值 {shown_goal}，得满分 {_num(points)}", over)
+            return made(q2(points), f"完成值 {shown_done} 达到指标值 {shown_goal}，得满分 {fmt_plain(points)}", over)
         if goal <= 0:
             return made(q2(ZERO), f"完成值 {shown_done} 未达到指标值 {shown_goal}，得 0 分")
         score = q2(max(done, ZERO) / goal * points)
         return made(score, f"完成值 {shown_done} 未达到指标值 {shown_goal}，"
-                           f"{_num(done)} ÷ {_num(goal)} × {_num(points)} = {_num(score)}")
+                           f"{fmt_plain(done)} ÷ {fmt_plain(goal)} × {fmt_plain(points)} = {fmt_plain(score)}")
     # reverse: lower is better
     met = done < goal if target.op == "<" else done <= goal
     if met:
-        return made(q2(points), f"完成值 {shown_done} 未超过指标值 {shown_goal}，得满分 {_num(points)}")
+        return made(q2(points), f"完成值 {shown_done} 未超过指标值 {shown_goal}，得满分 {fmt_plain(points)}")
     if goal <= 0:
         return made(q2(ZERO), f"完成值 {shown_done} 超过指标值 {shown_goal}，得 0 分")
     if framework.reverse_rule == "linear":
         score = q2(max(ZERO, ONE - (done - goal) / goal) * points)
         return made(score, f"线性扣分，完成值 {shown_done} 超过指标值 {shown_goal}，"
-                           f"(1 − ({_num(done)} − {_num(goal)}) ÷ {_num(goal)}) × {_num(points)} = {_num(score)}")
+                           f"(1 − ({fmt_plain(done)} − {fmt_plain(goal)}) ÷ {fmt_plain(goal)}) × {fmt_plain(points)} = {fmt_plain(score)}")
     score = q2(goal / done * points)
     return made(score, f"完成值 {shown_done} 超过指标值 {shown_goal}，"
-                       f"{_num(goal)} ÷ {_num(done)} × {_num(points)} = {_num(score)}")
+                       f"{fmt_plain(goal)} ÷ {fmt_plain(done)} × {fmt_plain(points)} = {fmt_plain(score)}")
 
 
 def suggest(row: IndicatorRow, framework: Framework) -> Suggestion:

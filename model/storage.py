@@ -57,7 +57,12 @@ def to_dict(doc: Document) -> dict:
 
 
 def dumps(doc: Document) -> str:
-    return json.dumps(to_dict(doc), ensure_ascii=False, indent=1) + "\n"
+    return _text(to_dict(doc))
+
+
+def _text(data: dict) -> str:
+    """The file's text: UTF-8 characters as they are, one space of indent (docs/file-format.md)."""
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
 def encode(doc: Document) -> bytes:
@@ -68,7 +73,7 @@ def encode(doc: Document) -> bytes:
 def encode_data(data: dict) -> bytes:
     """The bytes of ``to_dict``'s data (the autosave turns a snapshot into bytes off the UI thread)."""
     try:
-        return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        return _text(data).encode("utf-8")
     except UnicodeEncodeError:
         raise DocumentError("文档中有无法保存的字符（残缺的字符或控制字符），请检查最近粘贴的文字") from None
 

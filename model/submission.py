@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from decimal import Decimal
-from typing import Callable, Iterable, Optional
+from typing import Iterable, Optional
 
-from .document import BasicDataForm, ScoredForm
-from .findings import FindingSink, amount_text, points_text
+from .document import BasicDataForm, Labels, ScoredForm, expense_line_name
+from .findings import GOAL_TEXTS, FindingSink, amount_text, basic_texts, form_texts, points_text, row_where
 from .framework import Framework
 from .paths import row_path
 from .scoring import FormResult
@@ -74,14 +74,10 @@ def check_form_submission(sink: FindingSink, form: ScoredForm, framework: Framew
     if line.executed is None and (framework.funding_points > 0 or line.annual is not None):
         path = f"{key}.current.executed" if is_project else f"{key}.funding.executed"
         sink.error("funding.executed_empty", path, "未填写全年执行数")
-    for field, label in (("expected", "年度总体目标·预期目标"), ("actual", "年度总体目标·实际完成情况")):
+    for field, label in GOAL_TEXTS:
         if _blank(getattr(form.goals, field)):
             sink.error("goals.empty", f"{key}.goals.{field}", f"未填写{label}")
-    texts = [(f"{key}.goals.expected", "年度总体目标·预期目标", form.goals.expected),
-             (f"{key}.goals.actual", "年度总体目标·实际完成情况", form.goals.actual)]
-    if not is_project:
-        texts.append((f"{key}.duties", "部门职责", form.duties))
-    _prompt_findings(sink, prompts, texts)
+    _prompt_findings(sink, prompts, form_texts(key, form, is_project))
     for number, row in enumerate(form.indicators, start=1):
         if row.not_applicable:
             continue
@@ -94,7 +90,7 @@ def check_form_submission(sink: FindingSink, form: ScoredForm, framework: Framew
             sink.error("indicator.row_empty", path("name"),
                        f"绩效指标第{number}行（{row.level2}）尚未填写，请填写或删除该行")
             continue
-        where = f"绩效指标第{number}行“{row.name.strip() or '（未填三级指标）'}”"
+        where = row_where(number, row)
         if _blank(row.name):
             sink.error("indicator.name_empty", path("name"), f"绩效指标第{number}行（{row.level2}）未填写三级指标名称")
         if _blank(row.target):
@@ -127,18 +123,14 @@ def _nonzero(value: Optional[Decimal]) -> bool:
 
 
 def check_basic_submission(sink: FindingSink, basic: BasicDataForm, framework: Framework,
-                           columns: dict[str, str], label_of: Callable[[str], str]) -> None:
-    """``label_of``: the printed label of a line (三公经费, 3、区级专项资金（一个专项一行）)."""
+                           columns: dict[str, str], labels: Labels) -> None:
+    """``labels``: the unit's wording of the lines (3、区级专项资金)."""
     for parent, parts, part_label in _PART_GROUPS:
         lines = getattr(basic, parts) if isinstance(parts, str) else [basic.line(name) for name in parts]
         for column, column_label in columns.items():
             stated = getattr(basic.line(parent), column)
             if not _nonzero(stated) or any(getattr(line, column) is not None for line in lines):
                 continue
-            label = label_of(parent).split("（")[0].rstrip("：")
             sink.error("basic.parts_empty", f"basic.{parent}.{column}",
-                       f"{label}（{column_label}）为 {amount_text(stated)} 万元，但{part_label}都未填写")
-    texts = [("basic.thrift_measures", "厉行节约保障措施", basic.thrift_measures)]
-    texts += [(f"basic.special_rows[{row.id}].name", "专项名称", row.name) for row in basic.special_rows]
-    texts += [(f"basic.transfer_rows[{row.id}].name", "转移支付项目名称", row.name) for row in basic.transfer_rows]
-    _prompt_findings(sink, framework.template_prompts, texts)
+                       f"{expense_line_name(labels, parent)}（{column_label}）为 {amount_text(stated)} 万元，但{part_label}都未填写")
+    _prompt_findings(sink, framework.template_prompts, basic_texts(basic))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from ..registry import specs
 from .grid import Cell, Fmt, Role
 from .values import format_value
 
@@ -39,3 +40,16 @@ class GridBuilder:
     def computed(self, col: int, key: str, value: Any, fmt: Fmt, *, empty: str = "", **kw) -> Cell:
         text = format_value(fmt, value) if value is not None else empty
         return self.cell(col, text, Role.COMPUTED, binding=key, fmt=fmt, value=value, **kw)
+
+
+def goals_block(g: GridBuilder, label: str, path: str, goals: Any) -> None:
+    """年度总体目标 and the like: ``label`` over two rows beside the two texts of ``goals`` (预期目标 and 实际完成…),
+    each over four columns under its declared label."""
+    halves = tuple(zip((1, 5), specs(type(goals))))
+    g.cell(0, label, Role.LABEL, rowspan=2)
+    for col, (_, spec) in halves:
+        g.cell(col, spec.label, Role.HEADER, colspan=4)
+    g.newline()
+    for col, (name, _) in halves:
+        g.field(col, f"{path}.{name}", getattr(goals, name), colspan=4)
+    g.newline()

@@ -13,7 +13,7 @@ from ..comprehensive import (TABLE_CLASSES, ComprehensiveForm, ComprehensiveResu
                              QuantitativeRow, indicator_groups, organisation_label)
 from ..document import FORM_COMPREHENSIVE, Document, UnitInfo, form_title
 from ..registry import label_of, spec_of
-from .builder import GridBuilder
+from .builder import GridBuilder, goals_block
 from .grid import Fmt, Layout, Role
 
 WIDTHS_MM = (18.0, 16.0) + (19.4,) * 7  # 169.8 mm: A4 portrait with 20 mm margins
@@ -128,16 +128,6 @@ def _money_tables(g: GridBuilder, form: ComprehensiveForm, result: Comprehensive
 
 # --- 三、部门（单位）整体支出绩效自评情况 ---------------------------------------------------------
 
-def _goals(g: GridBuilder, form: ComprehensiveForm) -> None:
-    g.cell(0, spec_of(ComprehensiveForm, "goals").label, Role.LABEL, rowspan=2)
-    g.cell(1, "预期目标", Role.HEADER, colspan=4)
-    g.cell(5, "实际完成", Role.HEADER, colspan=4)
-    g.newline()
-    g.field(1, f"{KEY}.goals.expected", form.goals.expected, colspan=4)
-    g.field(5, f"{KEY}.goals.actual", form.goals.actual, colspan=4)
-    g.newline()
-
-
 # (attribute, first column, columns) of a 定量 row's typed cells
 INDICATOR_COLUMNS = (("name", 3, 3), ("target", 6, 1), ("actual", 7, 2))
 
@@ -238,7 +228,7 @@ def comprehensive_layout(doc: Document, result: ComprehensiveResult) -> Layout:
     _basic_info(g, form)
     _money_tables(g, form, result)
     _heading(g, SECTIONS[2])
-    _goals(g, form)
+    goals_block(g, _label("goals"), f"{KEY}.goals", form.goals)
     header = _indicators(g, form)
     _result_rows(g, form)
     _evaluators(g, form, doc)

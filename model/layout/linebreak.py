@@ -101,14 +101,6 @@ def break_points(text: str) -> tuple[int, ...]:
     return tuple(points)
 
 
-def _segments(text: str) -> list[str]:
-    points = break_points(text)
-    if not points:
-        return [text]
-    bounds = (0, *points, len(text))
-    return [text[a:b] for a, b in zip(bounds, bounds[1:])]
-
-
 def _force(segment: str, width: float, measure: Measure) -> list[str]:
     """A piece wider than a whole line (a 40-digit number, say), cut between characters; closing
     punctuation hangs at the end of its line rather than opening the next one."""

@@ -14,7 +14,7 @@ from ..framework import Framework
 from ..registry import label_of, specs
 from ..scoring import FormResult
 from .attachments import attachment_text
-from .builder import GridBuilder
+from .builder import GridBuilder, goals_block
 from .grid import Fmt, Layout, Role
 
 WIDTHS_MM = (16.0, 22.0, 28.0, 54.0, 24.0, 28.0, 12.0, 16.0, 64.0)  # 264 mm: A4 landscape, 15 mm margins
@@ -156,16 +156,6 @@ def _project_top(g: GridBuilder, doc: Document, key: str, form, result: FormResu
         g.newline()
 
 
-def _goals(g: GridBuilder, key: str, form) -> None:
-    g.cell(0, "年度总体目标", Role.LABEL, rowspan=2)
-    g.cell(1, "预期目标", Role.HEADER, colspan=4)
-    g.cell(5, "实际完成情况", Role.HEADER, colspan=4)
-    g.newline()
-    g.field(1, f"{key}.goals.expected", form.goals.expected, colspan=4)
-    g.field(5, f"{key}.goals.actual", form.goals.actual, colspan=4)
-    g.newline()
-
-
 def _indicators(g: GridBuilder, key: str, form: ScoredForm, framework: Framework, result: FormResult,
                 labels: Labels) -> None:
     groups = [(l1, l2, rows) for l1, l2, rows in indicator_groups(form, framework) if rows]
@@ -251,7 +241,7 @@ def scored_layout(doc: Document, key: str, form: ScoredForm, result: FormResult,
         _project_top(g, doc, key, form, result)
     else:
         _overall_top(g, doc, key, form, result)
-    _goals(g, key, form)
+    goals_block(g, "年度总体目标", f"{key}.goals", form.goals)
     header = g.row
     _indicators(g, key, form, framework, result, labels)
     if is_project and form.closing is not None:

@@ -1,17 +1,10 @@
 """How values are written in a form cell (the same text on screen, in Excel, Word and PDF)."""
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
-from ..money import fmt2, fmt_percent
+from ..money import fmt2, fmt_percent, fmt_plain
 from .grid import Fmt
-
-
-def points_text(value: Decimal) -> str:
-    """A typed 分值/得分: 10, 9.5, 8.25 (no trailing zeros)."""
-    text = format(value.normalize(), "f")
-    return text
 
 
 def format_value(fmt: Fmt, value: Any) -> str:
@@ -23,4 +16,4 @@ def format_value(fmt: Fmt, value: Any) -> str:
         return fmt2(value)
     if fmt is Fmt.PERCENT:
         return fmt_percent(value)
-    return points_text(value)  # POINTS, COUNT
+    return fmt_plain(value)  # POINTS, COUNT: as typed (10, 9.5, 8.25)
