@@ -13,6 +13,7 @@ from model.sanitize import printable
 from model.storage import DocumentError, write_atomic
 
 FORMATS = {"xlsx": "Excel", "docx": "Word", "pdf": "PDF"}
+APP_NAME = "绩效自评填报"  # the author, creator and application every exported file names
 
 
 def xml_escape(text: str) -> str:

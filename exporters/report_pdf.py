@@ -14,7 +14,7 @@ from typing import Callable
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas as pdf_canvas
 
-from .common import write_output
+from .common import APP_NAME, write_output
 from .report_fonts import ReportFonts, face_for, report_fonts
 from .report_layout import (ATTACHMENT, BODY, BODY_PT, CHARS_PER_LINE, HEADING, INDENT_CHARS, LINE_PT,
                             LINES_PER_PAGE, MARGIN_BOTTOM_MM, MM, PAGE_MM, PAGE_NUMBER_GAP_MM, PAGE_NUMBER_PT,
@@ -122,9 +122,9 @@ def render_pdf(blocks: list[Block], title: str, out: io.BytesIO) -> None:
     canvas = pdf_canvas.Canvas(out, pagesize=(PAGE_MM[0] * MM, PAGE_MM[1] * MM), invariant=1,
                                initialFontName=faces.body, initialFontSize=BODY_PT)
     canvas.setTitle(title)
-    canvas.setAuthor("绩效自评填报")
+    canvas.setAuthor(APP_NAME)
     canvas.setSubject("预算绩效自评报告")
-    canvas.setCreator("绩效自评填报")
+    canvas.setCreator(APP_NAME)
     pages = _Pages(canvas, faces)
     heading_face = {1: faces.heading, 2: faces.kai}
     for index, block in enumerate(blocks):
