@@ -27,12 +27,12 @@ from model.layout import Fmt, Layout, Role, build_layouts
 from model.layout.heights import cell_lines, fixed_text, printed_text, span_width_mm
 from model.sanitize import printable
 
-from .common import ExportError, write_output
+from .common import FORMULA_STARTS, ExportError, write_output
 from .style import page_for, plan_form
 from .xlsx_package import SharedStrings, column_letter, write_package
 from .xlsx_pages import PRINT_SCALE, SheetPlan, sheet_plan
 from .xlsx_sizes import column_width_units, sheet_titles
-from .xlsx_styles import FORMULA_STARTS, StyleBook, cell_value, clean_text
+from .xlsx_styles import StyleBook, cell_value, clean_text
 
 MM_PER_INCH = 25.4
 FIXED_LABELS = (Role.LABEL, Role.HEADER)

@@ -26,7 +26,6 @@ NUMBER_FORMATS = {  # Excel's built-in number formats: 0 General, 2 0.00, 10 0.0
     Fmt.COUNT: 0,
     Fmt.TEXT: 0,
 }
-FORMULA_STARTS = ("=", "+", "-", "@")  # what Excel would take as the start of a formula
 
 _THIN = '<{side} style="thin"><color rgb="FF000000"/></{side}>'
 # borders: none, ruled, and a cell drawn in two parts with no rule between them (the 绩效指标 column
