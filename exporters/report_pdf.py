@@ -18,8 +18,8 @@ from .common import APP_NAME, write_output
 from .report_fonts import ReportFonts, face_for, report_fonts
 from .report_layout import (ATTACHMENT, BODY, BODY_PT, CHARS_PER_LINE, HEADING, INDENT_CHARS, LINE_PT,
                             LINES_PER_PAGE, MARGIN_BOTTOM_MM, MM, PAGE_MM, PAGE_NUMBER_GAP_MM, PAGE_NUMBER_PT,
-                            SUBTITLE, TITLE, TITLE_LINE_PT, TITLE_PT, Block, cell_pt, grid_lines, justify,
-                            text_block_pt)
+                            SUBTITLE, TITLE, TITLE_LINE_PT, TITLE_PT, Block, cell_pt, cell_width, grid_lines,
+                            justify, text_block_pt)
 
 BOLD_STROKE_PT = 0.45  # 1. headings: 仿宋 has no bold face; fill and stroke thicken it as Word's bold does
 ASCENT = 0.86  # baseline below the top of a character's em box
@@ -94,7 +94,7 @@ class _Pages:
 def _widths(face: str, size: float, cell: float) -> Callable[[str], float]:
     """Cells a character takes in ``face``: CJK one cell, Latin its own advance (digits are about half)."""
     def width(char: str) -> float:
-        if ord(char) >= 0x2E80 or char in "“”‘’—…":
+        if cell_width(char) == 1.0:  # the grid's rule of which characters take a whole cell
             return 1.0
         return max(0.3, pdfmetrics.stringWidth(char, face, size) / cell)
     return width
