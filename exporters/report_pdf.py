@@ -15,6 +15,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas as pdf_canvas
 
 from .common import APP_NAME, write_output
+from .font_faces import tables_kept
 from .report_fonts import ReportFonts, face_for, report_fonts
 from .report_layout import (ATTACHMENT, BODY, BODY_PT, CHARS_PER_LINE, HEADING, INDENT_CHARS, LINE_PT,
                             LINES_PER_PAGE, MARGIN_BOTTOM_MM, MM, PAGE_MM, PAGE_NUMBER_GAP_MM, PAGE_NUMBER_PT,
@@ -148,7 +149,8 @@ def render_pdf(blocks: list[Block], title: str, out: io.BytesIO) -> None:
             _paragraph(pages, block.text, faces.body)
     pages.page_number()
     canvas.showPage()
-    canvas.save()
+    with tables_kept(faces.all):  # the font subsets are made now, a few hundred characters each (as pdf.py)
+        canvas.save()
 
 
 def write_report_pdf(blocks: list[Block], title: str, path: str | os.PathLike) -> Path:
