@@ -13,6 +13,8 @@ from model.sanitize import printable
 from model.storage import DocumentError, write_atomic
 
 FORMATS = {"xlsx": "Excel", "docx": "Word", "pdf": "PDF"}
+APP_NAME = "绩效自评填报"  # the author, creator and application every exported file names
+FORMULA_STARTS = ("=", "+", "-", "@")  # what Excel would take as the start of a formula: user text never is one
 
 
 def xml_escape(text: str) -> str:

@@ -25,7 +25,8 @@ from functools import lru_cache
 from typing import Optional
 
 from model.layout import Cell, Fmt, Layout, Role
-from model.layout.heights import printed_text
+from model.layout.heights import printed_text, span_width_mm
+from model.layout.linebreak import char_em
 from model.layout.paging import PlannedPage, Slot
 
 from .docx_xml import ROLE_PARAGRAPH_STYLE, paragraph, text_runs, twips
@@ -50,7 +51,6 @@ _TIMES_EM = {".": 0.25, ",": 0.25, "%": 0.833, "-": 0.333, "—": 1.0, "+": 0.56
 
 def number_width_em(text: str) -> float:
     """Width of a number set in Times New Roman (digits 0.5 em); others counted as CJK or Latin."""
-    from model.layout.linebreak import char_em
     return sum(0.5 if ch.isdigit() else _TIMES_EM.get(ch, char_em(ch)) for ch in text)
 
 
@@ -219,11 +219,8 @@ class _Table:
         align = "center" if role is Role.VERTICAL else cell.align
         text = printed_text(self.layout, cell, self.slots[segment.first].lines)  # a split row: this page's piece
         numeric = cell.fmt is not Fmt.TEXT
-        room = sum(self.layout.column_widths_mm[cell.col:cell.col + cell.colspan]) if numeric else 0.0
+        room = span_width_mm(self.layout, cell) if numeric else 0.0
         return _tc(width, cell.colspan, extra, _cell_paragraph(text, role, align, numeric, room, self.keep))
-
-    def _empty(self) -> str:
-        return _EMPTY[self.keep]
 
     def _empty_span(self, index: int, col: int, above: list[tuple[int, int]] | None) -> int:
         """An empty position continues the cell boundaries of the row above, so blank cells line up

@@ -30,8 +30,6 @@ ROLE_PARAGRAPH_STYLE = {
 }
 JC = {"left": "left", "center": "center", "right": "right"}
 
-# XML 1.0 forbids most control characters; a pasted one must not break the whole file.
-
 
 def twips(mm: float) -> int:
     return int(round(mm * TWIPS_PER_MM))
@@ -54,7 +52,8 @@ _RPR = {role: run_properties(role) for role in Role}
 
 
 def clean_xml_text(text: str) -> str:
-    """Text as WordprocessingML holds it: escaped, without the control characters XML forbids."""
+    """Text as WordprocessingML holds it: escaped, without the control characters XML 1.0 forbids (a pasted
+    one must not break the whole file)."""
     return xml_escape(printable(text))
 
 

@@ -137,7 +137,8 @@ def first_usable(paths: Iterable[Path]) -> Optional[str]:
     return None
 
 
-def _in(folder: Optional[Path], names: Iterable[str]) -> list[Path]:
+def in_folder(folder: Optional[Path], names: Iterable[str]) -> list[Path]:
+    """The files ``names`` in ``folder`` (the Windows font folder), none when there is no such folder."""
     return [folder / n for n in names] if folder else []
 
 
@@ -151,18 +152,18 @@ def font_set() -> FontSet:
     serif = [p for p in system if _SERIF_NAME.search(p.name)]
     sans = [p for p in system if not _SERIF_NAME.search(p.name)]
     shared = [*serif, *bundled_font_files(), *sans]
-    body = first_usable([*_in(windows, WINDOWS_BODY), *shared])
+    body = first_usable([*in_folder(windows, WINDOWS_BODY), *shared])
     if body is None:
         raise ExportError("未找到可嵌入 PDF 的中文 TrueType 字体，无法导出 PDF。请安装中文 TrueType 字体"
                           "（如 Windows 自带的仿宋 simfang.ttf，或 Linux 上的文鼎明体 fonts-arphic-uming、文泉驿微米黑 fonts-wqy-microhei），"
                           "或把 .ttf/.ttc 字体文件放入程序的 resources/fonts 文件夹后重试。")
     # Title faces come only from Windows (方正小标宋/宋体), else the (serif) body face serves; bold headers
     # take 黑体 or a sans-serif face: a real embedded font rather than a stroked imitation of bold.
-    bold = first_usable(_in(windows, WINDOWS_BOLD))
+    bold = first_usable(in_folder(windows, WINDOWS_BOLD))
     if bold is None and windows is None:
         bold = next((n for n in map(register, sans) if n and n != body), None)
     bold = bold or body
-    title = first_usable(_in(windows, WINDOWS_TITLE)) or body
+    title = first_usable(in_folder(windows, WINDOWS_TITLE)) or body
     fallbacks = tuple(n for n in (first_usable(shared),) if n and n not in (body, bold, title))
     _font_set = FontSet(body, bold, title, fallbacks)
     return _font_set

@@ -7,9 +7,8 @@ import zipfile
 from datetime import datetime, timezone
 from typing import Iterable
 
-from .common import xml_escape
+from .common import APP_NAME, xml_escape
 
-APP_NAME = "绩效自评填报"
 DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relationships"

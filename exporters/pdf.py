@@ -20,14 +20,13 @@ from model.evaluation import Evaluation, evaluate
 from model.layout import Layout, Role, build_layouts
 from model.sanitize import printable
 
-from .common import ExportError, collector_paused, write_output
+from .common import APP_NAME, ExportError, collector_paused, write_output
 from .font_faces import tables_kept
 from .fonts import FontSet, font_set
 from .pdf_table import FormCells
 from .pdf_text import CellText, write_batch
 from .style import page_for, plan_form
 
-APP_NAME = "绩效自评填报"
 PAGE_NUMBER_SIZE = 9.0
 
 

@@ -12,6 +12,7 @@ from typing import Optional, Sequence
 from reportlab.pdfbase import pdfmetrics
 
 from model.layout import Cell, Role
+from model.layout.heights import FIXED_TEXT  # printed words: broken evenly, as the plan breaks them
 from model.layout.linebreak import balanced, wrap
 from model.layout.typeset import LINE_PITCH
 from model.sanitize import printable
@@ -22,7 +23,6 @@ from .style import ROLE_STYLES
 LEADING = LINE_PITCH  # line height as a multiple of the font size
 GLYPH_MIDDLE = 0.36  # height of the middle of a Chinese character or a digit above the baseline, in ems
 MIN_NUMBER_SCALE = 0.75  # a number too wide for its cell is set up to this much smaller rather than broken
-FIXED_TEXT = (Role.LABEL, Role.HEADER, Role.TITLE, Role.SUBTITLE)  # printed words: broken evenly
 
 Run = tuple[str, str]  # (font name, text)
 

@@ -16,32 +16,27 @@ from pathlib import Path
 from .common import write_output
 from .docx_package import LANG, Font, WordParts, footer_id, paragraph_style, rfonts, write_package
 from .docx_xml import clean_xml_text, twips
-from .report_layout import (ATTACHMENT, BODY, BODY_FONT, BODY_PT, CHARS_PER_LINE, FALLBACKS, HEADING,
-                            HEADING_FONT, INDENT_CHARS, KAI_FONT, LINE_PT, MARGIN_BOTTOM_MM, MARGIN_LEFT_MM,
-                            MARGIN_RIGHT_MM, MARGIN_TOP_MM, NUMBER_FONT, PAGE_MM, PAGE_NUMBER_FONT,
-                            PAGE_NUMBER_GAP_MM, PAGE_NUMBER_PT, SUBTITLE, TITLE, TITLE_FONT, TITLE_LINE_PT, TITLE_PT,
-                            Block)
+from .report_layout import (ATTACHMENT, BODY, BODY_FONT, BODY_PT, FALLBACKS, HEADING, HEADING_FONT, INDENT_CHARS,
+                            KAI_FONT, LINE_PT, MARGIN_BOTTOM_MM, MARGIN_LEFT_MM, MARGIN_RIGHT_MM, MARGIN_TOP_MM,
+                            NUMBER_FONT, PAGE_MM, PAGE_NUMBER_FONT, PAGE_NUMBER_GAP_MM, PAGE_NUMBER_PT, SUBTITLE, TITLE,
+                            TITLE_FONT, TITLE_LINE_PT, TITLE_PT, Block, cell_pt)
 
 
 def _half(pt: float) -> int:
     return int(round(pt * 2))
 
 
-def _condensed() -> int:
-    """Character spacing (twentieths of a point, negative: condensed) that fits 28 三号 characters to a line.
-
-    The 156 mm text block is 442 pt: 28 characters need a pitch of 15.79 pt, a 16 pt character condensed by
-    0.25 pt. A document grid (w:docGrid linesAndChars) would do the same in Word, but LibreOffice lays such a
-    grid out differently (about 20 characters to the line), so the spacing is set on the runs instead.
-    """
-    width_pt = (PAGE_MM[0] - MARGIN_LEFT_MM - MARGIN_RIGHT_MM) / 25.4 * 72
-    return -math.ceil((BODY_PT - width_pt / CHARS_PER_LINE) * 20)
+# Character spacing (twentieths of a point, negative: condensed) that fits 28 三号 characters to a line: the
+# 442 pt text block needs a pitch of 15.79 pt (report_layout.cell_pt), a 16 pt character condensed by 0.25 pt.
+# A document grid (w:docGrid linesAndChars) would do the same in Word, but LibreOffice lays such a grid out
+# differently (about 20 characters to the line), so the spacing is set on the runs instead.
+CONDENSED = -math.ceil((BODY_PT - cell_pt()) * 20)
 
 
 def _rpr(east_asian: str, size_pt: float, latin: str = NUMBER_FONT, bold: bool = False, extra: str = "",
          grid: bool = True) -> str:
     weight = "<w:b/><w:bCs/>" if bold else ""
-    spacing = f'<w:spacing w:val="{_condensed()}"/>' if grid else ""
+    spacing = f'<w:spacing w:val="{CONDENSED}"/>' if grid else ""
     return (f'<w:rPr>{rfonts(latin, east_asian)}{weight}{spacing}<w:sz w:val="{_half(size_pt)}"/>'
             f'<w:szCs w:val="{_half(size_pt)}"/>{extra}</w:rPr>')
 

@@ -35,10 +35,6 @@ class ReportFonts:
         return tuple(dict.fromkeys((self.body, self.heading, self.kai, self.title) + self.fallbacks))
 
 
-def _named(pattern: re.Pattern) -> list[Path]:
-    return [p for p in [*fonts.bundled_font_files(), *fonts.system_font_files()] if pattern.search(p.name)]
-
-
 _cache: Optional[ReportFonts] = None
 
 
@@ -49,10 +45,14 @@ def report_fonts() -> ReportFonts:
         return _cache
     base = fonts.font_set()
     windows = fonts.windows_font_dir()
-    in_windows = [windows / n for n in WINDOWS_FANGSONG] if windows else []
-    body = fonts.first_usable(in_windows) or fonts.first_usable(_named(SERIF_NAMES)) or base.body
-    kai = (fonts.first_usable([windows / n for n in WINDOWS_KAI] if windows else [])
-           or fonts.first_usable(_named(KAI_NAMES)) or body)
+    found = [*fonts.bundled_font_files(), *fonts.system_font_files()]  # searched once for both faces
+
+    def named(pattern: re.Pattern) -> list[Path]:
+        return [p for p in found if pattern.search(p.name)]
+
+    body = (fonts.first_usable(fonts.in_folder(windows, WINDOWS_FANGSONG)) or fonts.first_usable(named(SERIF_NAMES))
+            or base.body)
+    kai = fonts.first_usable(fonts.in_folder(windows, WINDOWS_KAI)) or fonts.first_usable(named(KAI_NAMES)) or body
     _cache = ReportFonts(body, base.bold, kai, base.title, tuple(n for n in base.all if n not in (body,)))
     return _cache
 

@@ -19,6 +19,7 @@ from model.report import (OVERALL, PROJECT, Report, has_report_text, level_of, o
 MM = 72 / 25.4  # points per millimetre
 PAGE_MM = (210.0, 297.0)  # A4
 MARGIN_TOP_MM, MARGIN_BOTTOM_MM, MARGIN_LEFT_MM, MARGIN_RIGHT_MM = 37.0, 35.0, 28.0, 26.0
+TEXT_WIDTH_PT = (PAGE_MM[0] - MARGIN_LEFT_MM - MARGIN_RIGHT_MM) * MM  # the 156 mm text block: 442 pt
 LINE_PT = 28.0  # fixed line spacing of the body: 22 lines in the 225 mm text block
 LINES_PER_PAGE = 22
 CHARS_PER_LINE = 28
@@ -78,7 +79,7 @@ def report_blocks(reports: Iterable[Report]) -> list[Block]:
 
 # --- the title's lines (标题回行: 词意完整，排列对称) ---------------------------------------------
 
-TITLE_CELLS = int((PAGE_MM[0] - MARGIN_LEFT_MM - MARGIN_RIGHT_MM) * MM // TITLE_PT)  # 20 characters of 二号
+TITLE_CELLS = int(TEXT_WIDTH_PT // TITLE_PT)  # 20 characters of 二号
 # where a title may turn: before the kind of report, after 年度, after a place (市 州 县 区) or a unit's kind
 _REPORT_KIND = re.compile(r"(?:部门|单位|部门（单位）)?(?:整体|项目)?(?:支出)?绩效(?:自评|评价)报告$")
 _TURNS = re.compile(r"(?<=年度)|(?<=[省市州县区])(?![省市州县区])|(?<=中心)|(?<=委员会)|(?<=办公室)|(?<=[局站队院])|(?<=[所部])(?![门属])")
@@ -216,13 +217,12 @@ def justify(line: GridLine, cells: int = CHARS_PER_LINE, cell_width: Width = cel
 
 def text_block_pt() -> tuple[float, float, float, float]:
     """(left, top, width, height) of the text block in points from the page's top-left corner."""
-    return (MARGIN_LEFT_MM * MM, MARGIN_TOP_MM * MM, (PAGE_MM[0] - MARGIN_LEFT_MM - MARGIN_RIGHT_MM) * MM,
-            (PAGE_MM[1] - MARGIN_TOP_MM - MARGIN_BOTTOM_MM) * MM)
+    return MARGIN_LEFT_MM * MM, MARGIN_TOP_MM * MM, TEXT_WIDTH_PT, (PAGE_MM[1] - MARGIN_TOP_MM - MARGIN_BOTTOM_MM) * MM
 
 
 def cell_pt() -> float:
     """Width of one grid cell: the text block's width over 28 (15.79 pt, a 三号 character slightly condensed)."""
-    return text_block_pt()[2] / CHARS_PER_LINE
+    return TEXT_WIDTH_PT / CHARS_PER_LINE
 
 
 __all__ = ["Block", "GridLine", "file_kinds", "grid_lines", "justify", "printable", "report_blocks"]

@@ -14,12 +14,13 @@ from typing import Callable
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas as pdf_canvas
 
-from .common import write_output
+from .common import APP_NAME, write_output
+from .font_faces import tables_kept
 from .report_fonts import ReportFonts, face_for, report_fonts
 from .report_layout import (ATTACHMENT, BODY, BODY_PT, CHARS_PER_LINE, HEADING, INDENT_CHARS, LINE_PT,
                             LINES_PER_PAGE, MARGIN_BOTTOM_MM, MM, PAGE_MM, PAGE_NUMBER_GAP_MM, PAGE_NUMBER_PT,
-                            SUBTITLE, TITLE, TITLE_LINE_PT, TITLE_PT, Block, cell_pt, grid_lines, justify,
-                            text_block_pt)
+                            SUBTITLE, TITLE, TITLE_LINE_PT, TITLE_PT, Block, cell_pt, cell_width, grid_lines,
+                            justify, text_block_pt)
 
 BOLD_STROKE_PT = 0.45  # 1. headings: 仿宋 has no bold face; fill and stroke thicken it as Word's bold does
 ASCENT = 0.86  # baseline below the top of a character's em box
@@ -94,7 +95,7 @@ class _Pages:
 def _widths(face: str, size: float, cell: float) -> Callable[[str], float]:
     """Cells a character takes in ``face``: CJK one cell, Latin its own advance (digits are about half)."""
     def width(char: str) -> float:
-        if ord(char) >= 0x2E80 or char in "“”‘’—…":
+        if cell_width(char) == 1.0:  # the grid's rule of which characters take a whole cell
             return 1.0
         return max(0.3, pdfmetrics.stringWidth(char, face, size) / cell)
     return width
@@ -122,9 +123,9 @@ def render_pdf(blocks: list[Block], title: str, out: io.BytesIO) -> None:
     canvas = pdf_canvas.Canvas(out, pagesize=(PAGE_MM[0] * MM, PAGE_MM[1] * MM), invariant=1,
                                initialFontName=faces.body, initialFontSize=BODY_PT)
     canvas.setTitle(title)
-    canvas.setAuthor("绩效自评填报")
+    canvas.setAuthor(APP_NAME)
     canvas.setSubject("预算绩效自评报告")
-    canvas.setCreator("绩效自评填报")
+    canvas.setCreator(APP_NAME)
     pages = _Pages(canvas, faces)
     heading_face = {1: faces.heading, 2: faces.kai}
     for index, block in enumerate(blocks):
@@ -148,7 +149,8 @@ def render_pdf(blocks: list[Block], title: str, out: io.BytesIO) -> None:
             _paragraph(pages, block.text, faces.body)
     pages.page_number()
     canvas.showPage()
-    canvas.save()
+    with tables_kept(faces.all):  # the font subsets are made now, a few hundred characters each (as pdf.py)
+        canvas.save()
 
 
 def write_report_pdf(blocks: list[Block], title: str, path: str | os.PathLike) -> Path:

@@ -7,6 +7,7 @@ errors and warnings, 可以提交), 各表得分 (every form), 审核发现 (eve
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -14,7 +15,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from .common import write_output
+from model.sanitize import printable
+
+from .common import FORMULA_STARTS, write_output
 
 UNITS = ("文件", "单位名称", "年度", "整体自评表总分", "整体自评表等次", "项目表数", "项目表最低分", "各项目表总分／等次",
          "错误", "提示", "提交前检查未处理", "可以提交", "总分待核", "读取情况")
@@ -25,20 +28,14 @@ _HEADER_FILL = PatternFill("solid", fgColor="FFE9EDF2")
 _FONT = "宋体"
 
 
-def _text(value) -> str:
-    """A cell value as text: XML-safe, never a formula."""
-    text = "" if value is None else str(value)
-    text = "".join(ch for ch in text if ch in "\t\n" or (ord(ch) >= 32 and not 0xD800 <= ord(ch) <= 0xDFFF
-                                                        and ch not in "\ufffe\uffff"))
-    return text
+def _text(value: str) -> str:
+    """A text cell's value: only what XML can hold (model.sanitize.printable), and no carriage return."""
+    return printable(value).replace("\r", "")
 
 
 def _number(text: Optional[str]):
     """A decimal string as a number cell (总分 92.93), None stays empty."""
-    if text is None:
-        return None
-    from decimal import Decimal
-    return Decimal(text)
+    return None if text is None else Decimal(text)
 
 
 def _sheet(workbook: Workbook, title: str, header: tuple, rows: Iterable[list]) -> None:
@@ -54,7 +51,7 @@ def _sheet(workbook: Workbook, title: str, header: tuple, rows: Iterable[list]) 
             if value is None:
                 continue
             cell = sheet.cell(last, column, _text(value) if isinstance(value, str) else value)
-            if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+            if isinstance(value, str) and value.startswith(FORMULA_STARTS):
                 cell.data_type = "s"  # text a unit typed is never a formula
                 cell.quotePrefix = True
     for index, name in enumerate(header, start=1):

@@ -27,12 +27,13 @@ from model.layout import Fmt, Layout, Role, build_layouts
 from model.layout.heights import cell_lines, fixed_text, printed_text, span_width_mm
 from model.sanitize import printable
 
-from .common import ExportError, write_output
+from .common import FORMULA_STARTS, ExportError, write_output
+from .ooxml import DECLARATION, REL
 from .style import page_for, plan_form
-from .xlsx_package import SharedStrings, column_letter, write_package
+from .xlsx_package import MAIN, SharedStrings, column_letter, write_package
 from .xlsx_pages import PRINT_SCALE, SheetPlan, sheet_plan
 from .xlsx_sizes import column_width_units, sheet_titles
-from .xlsx_styles import FORMULA_STARTS, StyleBook, cell_value, clean_text
+from .xlsx_styles import StyleBook, cell_value, clean_text
 
 MM_PER_INCH = 25.4
 FIXED_LABELS = (Role.LABEL, Role.HEADER)
@@ -128,9 +129,7 @@ def _sheet(layout: Layout, plan: SheetPlan, styles: StyleBook, strings: SharedSt
     merge_xml = f'<mergeCells count="{len(merges)}">{"".join(merges)}</mergeCells>' if merges else ""
     orientation = "landscape" if layout.landscape else "portrait"
     selected = ' tabSelected="1"' if first else ""
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
-            ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    return (f'{DECLARATION}<worksheet xmlns="{MAIN}" xmlns:r="{REL}">'
             # Excel ignores manual breaks when fitting to pages: a fixed scale instead
             '<sheetPr><pageSetUpPr fitToPage="0"/></sheetPr>'
             f'<dimension ref="A1:{letters[-1]}{plan.n_rows}"/>'

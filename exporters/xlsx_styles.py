@@ -13,7 +13,9 @@ from model.money import percent, q2
 from model.sanitize import printable
 
 from .common import xml_escape
+from .ooxml import DECLARATION
 from .style import ROLE_STYLES
+from .xlsx_package import MAIN
 from .xlsx_sizes import NORMAL_FONT, holds_number
 
 GB2312_CHARSET = 134  # tells Excel and WPS the font is a CJK font
@@ -26,7 +28,6 @@ NUMBER_FORMATS = {  # Excel's built-in number formats: 0 General, 2 0.00, 10 0.0
     Fmt.COUNT: 0,
     Fmt.TEXT: 0,
 }
-FORMULA_STARTS = ("=", "+", "-", "@")  # what Excel would take as the start of a formula
 
 _THIN = '<{side} style="thin"><color rgb="FF000000"/></{side}>'
 # borders: none, ruled, and a cell drawn in two parts with no rule between them (the 绩效指标 column
@@ -120,8 +121,7 @@ class StyleBook:
 
     def xml(self) -> str:
         """xl/styles.xml."""
-        return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        return (f'{DECLARATION}<styleSheet xmlns="{MAIN}">'
                 f'<fonts count="{len(self._font_xml)}">{"".join(self._font_xml)}</fonts>'
                 '<fills count="2"><fill><patternFill patternType="none"/></fill>'
                 '<fill><patternFill patternType="gray125"/></fill></fills>'

@@ -118,7 +118,7 @@ def datas(root: Path, platform: str, wqy_font: Path = WQY_FONT) -> list[tuple[st
     """(source, folder in the bundle) for the data files; Linux also gets the CJK font it may lack."""
     resources = root / "resources"
     entries = [(str(resources / name), f"resources/{name}") for name in REQUIRED_RESOURCES]
-    # and every other folder of resources (outlines, fonts …): data added later is never left behind
+    # and every other folder of resources (fonts …): data added later is never left behind
     entries += [(str(folder), f"resources/{folder.name}") for folder in sorted(resources.iterdir())
                 if folder.is_dir() and folder.name not in REQUIRED_RESOURCES] if resources.is_dir() else []
     if platform == LINUX:
@@ -133,10 +133,15 @@ def datas(root: Path, platform: str, wqy_font: Path = WQY_FONT) -> list[tuple[st
     return entries
 
 
+def _file_name(dest: str) -> str:
+    """The file name of a path inside the bundle, whichever separator PyInstaller used."""
+    return dest.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def keep(dest: str, platform: str) -> bool:
     """Whether a collected file (its path inside the bundle) is shipped."""
     name = dest.replace("\\", "/")
-    base = name.rsplit("/", 1)[-1]
+    base = _file_name(name)
     if "/translations/" in f"/{name}" and base.endswith(".qm"):
         return base in _KEPT_TRANSLATIONS
     if base in SYSTEM_LIBRARIES[platform]:
@@ -169,7 +174,7 @@ def filter_toc(entries: Iterable[tuple], platform: str) -> list[tuple]:
 def _is_plain_library(dest: str) -> bool:
     """A shared library that is only there because something links it (not a module or a Qt plugin)."""
     name = dest.replace("\\", "/")
-    base = name.rsplit("/", 1)[-1].lower()
+    base = _file_name(name).lower()
     folder = name.rsplit("/", 1)[0] if "/" in name else ""
     if base.startswith(_LOADED_BY_NAME):
         return False
@@ -194,7 +199,7 @@ def prune_unlinked(entries: list[tuple], imports_of) -> list[tuple]:
     while True:
         needed = {Path(name).name.lower() for entry in entries if _is_binary(entry) for name in imports_of(entry[1])}
         unlinked = [entry for entry in entries if _is_plain_library(entry[0])
-                    and entry[0].replace("\\", "/").rsplit("/", 1)[-1].lower() not in needed]
+                    and _file_name(entry[0]).lower() not in needed]
         if not unlinked:
             return entries
         entries = [entry for entry in entries if entry not in unlinked]
@@ -253,7 +258,7 @@ def needed_but_dropped(kept: Iterable[tuple], dropped: Iterable[tuple], imports_
     ``imports_of(path)`` gives the names of the libraries a binary needs (PyInstaller's
     bindepend.get_imports at build time).
     """
-    dropped_names = {entry[0].replace("\\", "/").rsplit("/", 1)[-1].lower() for entry in dropped}
+    dropped_names = {_file_name(entry[0]).lower() for entry in dropped}
     dropped_names -= {name.lower() for name in SYSTEM_LIBRARIES[platform]}
     problems = []
     for dest, source, *_ in filter(_is_binary, kept):

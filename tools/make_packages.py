@@ -21,6 +21,7 @@ import tarfile
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -138,10 +139,11 @@ def deb_tree(bundle: Path, staging: Path, arch: str, glibc: str) -> Path:
     return tree
 
 
-def make_deb(bundle: Path, out: Path, arch: str) -> Path:
+def make_deb(bundle: Path, out: Path, arch: str, glibc: Optional[str] = None) -> Path:
+    """The .deb of ``bundle``; ``glibc``: the version it needs, when already measured (objdump on every file)."""
     target = out / plan.deb_name(arch)
     with tempfile.TemporaryDirectory(prefix="jxzp-deb-") as staging:
-        tree = deb_tree(bundle, Path(staging), arch, glibc_required(bundle))
+        tree = deb_tree(bundle, Path(staging), arch, glibc or glibc_required(bundle))
         subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(tree), str(target)], check=True,
                        stdout=subprocess.DEVNULL)
     return target
@@ -179,7 +181,7 @@ def main(argv: list[str]) -> int:
     if platform == plan.LINUX:
         problems += [f"unresolved library: {line}" for line in unresolved_libraries(bundle)]
         glibc = glibc_required(bundle)
-        deb = make_deb(bundle, out, arch)
+        deb = make_deb(bundle, out, arch, glibc)
         print(f"deb     {deb.name}  {size_mb(deb):.1f} MB (needs glibc ≥ {glibc})")
     if problems:
         print("错误：\n  " + "\n  ".join(problems), file=sys.stderr)
