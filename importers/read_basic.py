@@ -16,8 +16,8 @@ from model.document import BasicDataForm, Labels, NamedExpenseLine
 from model.registry import FieldKind, spec_of
 
 from .rows import Row, RowCell, clean, norm
-from .segments import Segment
-from .values import Unreadable, figure, footer_fields
+from .segments import FormReader, Segment
+from .values import footer_fields
 
 _NUMBERING = re.compile(r"^(?:\d+[、.]|其中:)+")
 _LINE_NAMES = ("three_public", "vehicles", "vehicle_purchase", "vehicle_operation", "overseas", "reception",
@@ -62,10 +62,10 @@ class BasicRead:
     problems: list[tuple[str, str]] = field(default_factory=list)
 
 
-class BasicReader:
+class BasicReader(FormReader):
     def __init__(self, segment: Segment):
-        self.segment, self.rows = segment, segment.rows
         self.read = BasicRead()
+        super().__init__(segment, self.read.problems)
 
     def _figures(self, row: Row, headers: list[RowCell], skip: Optional[RowCell], kind: FieldKind,
                  what: str) -> list:
@@ -76,18 +76,7 @@ class BasicReader:
         chosen = [None if c is skip else c for c in chosen]
         if len(values) == len(headers) and {id(c) for c in chosen if c is not None and c.key} != set(map(id, values)):
             chosen = values
-        result = []
-        for cell in chosen:
-            self.segment.use(cell)
-            if cell is None or not cell.key:
-                result.append(None)
-                continue
-            try:
-                result.append(figure(cell.text, kind))
-            except Unreadable as error:
-                self.read.problems.append((row.where, f"{what}：{error}"))
-                result.append(None)
-        return result
+        return [self.figure(row, cell, kind, what) for cell in chosen]
 
     def run(self) -> BasicRead:
         read, rows = self.read, self.rows

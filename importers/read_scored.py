@@ -17,7 +17,7 @@ from model.registry import FieldKind, label_of, specs
 from model.document import ExpenseParts, IncomeParts
 
 from .rows import Row, RowCell, clean, norm
-from .segments import Segment
+from .segments import FormReader, Segment
 from .values import Unreadable, figure, footer_fields, inline_value, level1_label
 
 UNIT_NAME_LABELS = ("预算部门名称", "预算单位名称", "区级预算部门名称", "部门名称", "单位名称")
@@ -54,23 +54,12 @@ class ScoredRead:
     problems: list[tuple[str, str]] = field(default_factory=list)  # (where, message)
 
 
-class ScoredReader:
+class ScoredReader(FormReader):
     def __init__(self, segment: Segment):
-        self.segment, self.rows = segment, segment.rows
         self.read = ScoredRead(segment.kind)
+        super().__init__(segment, self.read.problems)
 
     # --- small tools ---
-    def _figure(self, row: Row, cell: Optional[RowCell], kind: FieldKind, path: str) -> Optional[Decimal]:
-        if cell is None or not cell.key:
-            self.segment.use(cell)
-            return None
-        self.segment.use(cell)
-        try:
-            return figure(cell.text, kind)
-        except Unreadable as error:
-            self.read.problems.append((row.where, f"{path}：{error}"))
-            return None
-
     def _headers(self, row: Row, columns: dict[str, tuple[str, ...]]) -> dict[str, RowCell]:
         found = {}
         for name, texts in columns.items():
@@ -136,7 +125,7 @@ class ScoredReader:
                     figures = [c for c in row.nonempty() if c is not cell]
                     path = "funding.executed" if cell.key == "合计" else "expense.project"
                     read.labels["funding_as_totals"] = True
-                    read.values[path] = self._figure(row, figures[-1] if figures else None, FieldKind.AMOUNT,
+                    read.values[path] = self.figure(row, figures[-1] if figures else None, FieldKind.AMOUNT,
                                                      cell.key)
                     self.segment.use(cell, *figures)
 
@@ -168,16 +157,16 @@ class ScoredReader:
         values = self.read.values
         for name in ("initial", "annual", "executed"):
             if name in header:
-                values[f"{line}.{name}"] = self._figure(row, row.under(header[name]), FieldKind.AMOUNT,
+                values[f"{line}.{name}"] = self.figure(row, row.under(header[name]), FieldKind.AMOUNT,
                                                         label_of(FundingLine, name))
         if not stated:
             return
         if "points" in header:
-            self.read.funding_points = self._figure(row, row.under(header["points"]), FieldKind.POINTS, "分值")
+            self.read.funding_points = self.figure(row, row.under(header["points"]), FieldKind.POINTS, "分值")
         if "rate" in header:
-            values["stated_rate"] = self._figure(row, row.under(header["rate"]), FieldKind.RATE, "执行率")
+            values["stated_rate"] = self.figure(row, row.under(header["rate"]), FieldKind.RATE, "执行率")
         if "score" in header:
-            values["stated_funding_score"] = self._figure(row, row.under(header["score"]), FieldKind.POINTS, "得分")
+            values["stated_funding_score"] = self.figure(row, row.under(header["score"]), FieldKind.POINTS, "得分")
 
     def _source_row(self, row: Row, header: dict[str, RowCell]) -> None:
         for source, texts in SOURCES.items():
@@ -209,12 +198,12 @@ class ScoredReader:
                     try:
                         self.read.values[path] = figure(inline)
                     except Unreadable as error:
-                        self.read.problems.append((row.where, f"{label}：{error}"))
+                        self.problem(row, f"{label}：{error}")
                 else:
                     value = row.right_of(cell)
                     if value is not None and not any(value.key.removeprefix("其中:").startswith(norm(l))
                                                      for _, l in parts):
-                        self.read.values[path] = self._figure(row, value, FieldKind.AMOUNT, label)
+                        self.read.values[path] = self.figure(row, value, FieldKind.AMOUNT, label)
                 break
 
     def _goals(self, at: int) -> None:
@@ -283,8 +272,8 @@ class ScoredReader:
                 continue
             for name in ("name", "target", "actual", "deviation"):
                 self.segment.use(cells.get(name))
-            points = self._figure(row, numbers["points"], FieldKind.POINTS, "分值")
-            score = self._figure(row, numbers["score"], FieldKind.POINTS, "得分")
+            points = self.figure(row, numbers["points"], FieldKind.POINTS, "分值")
+            score = self.figure(row, numbers["score"], FieldKind.POINTS, "得分")
             na = "不适用" in (norm(texts["target"]), norm(texts["actual"]), norm(texts["name"])) or (
                 norm(texts["name"]) in ("无", "/", "不适用") and not (texts["target"] or texts["actual"])
                 and points is None and score is None)  # seed 000: 生态效益指标 “无”, nothing else
@@ -299,8 +288,8 @@ class ScoredReader:
         if score_cell is None or score_cell is points_cell:  # 总分 | 100 | 99 with other columns
             figures = [c for c in row.nonempty()[1:]]
             points_cell, score_cell = (figures + [None, None])[:2]
-        self._figure(row, points_cell, FieldKind.POINTS, "分值合计")
-        self.read.values["stated_total"] = self._figure(row, score_cell, FieldKind.POINTS, "总分")
+        self.figure(row, points_cell, FieldKind.POINTS, "分值合计")
+        self.read.values["stated_total"] = self.figure(row, score_cell, FieldKind.POINTS, "总分")
 
 
 def read_scored(segment: Segment) -> ScoredRead:

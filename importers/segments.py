@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Optional
 
+from model.registry import FieldKind
+
 from .rows import Row, RowCell, norm
-from .values import attachment_in, year_in
+from .values import Unreadable, attachment_in, figure, year_in
 
 _TITLE = re.compile(r"^(?:附件\d+)?(?:(?:19|20)\d{2}年度?)?(?P<title>.{2,30}?(?:基础数据表|绩效自评表))$")
 _STATIC = ("说明:", "备注:", "填报单位:", "注:")  # printed notes: nothing to import
@@ -76,6 +79,27 @@ class Segment:
                 seen.add(ident)
                 result.append((row.where, cell.text.strip()))
         return result
+
+
+class FormReader:
+    """What the readers of one form share: its segment and rows, and the (where, message) problems they list."""
+
+    def __init__(self, segment: Segment, problems: list[tuple[str, str]]):
+        self.segment, self.rows, self.problems = segment, segment.rows, problems
+
+    def problem(self, row: Row, message: str) -> None:
+        self.problems.append((row.where, message))
+
+    def figure(self, row: Row, cell: Optional[RowCell], kind: FieldKind, what: str) -> Optional[Decimal]:
+        """The figure in ``cell``, marked used (None when blank); one that does not read is a problem, not a guess."""
+        self.segment.use(cell)
+        if cell is None or not cell.key:
+            return None
+        try:
+            return figure(cell.text, kind)
+        except Unreadable as error:
+            self.problem(row, f"{what}：{error}")
+            return None
 
 
 def split(rows: list[Row]) -> tuple[list[Segment], list[Row]]:
