@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Optional
 
 from model.document import BasicDataForm, Labels, NamedExpenseLine
@@ -157,4 +156,4 @@ def read_basic(segment: Segment) -> BasicRead:
     return BasicReader(segment).run()
 
 
-__all__ = ["BasicRead", "Decimal", "read_basic"]
+__all__ = ["BasicRead", "read_basic"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Callable, Optional
 
-from model.document import FundingLine, Goals, IndicatorRow
+from model.document import FundingLine, IndicatorRow
 from model.registry import FieldKind, label_of, specs
 from model.document import ExpenseParts, IncomeParts
 
@@ -174,9 +174,7 @@ class ScoredReader(FormReader):
                 key = cell.key.removeprefix("其中:").removeprefix("其中")
                 if key in [norm(t) for t in texts]:
                     self.segment.use(cell)
-                    label_field = {"current": "source_current", "carryover": "source_carryover",
-                                   "other": "source_other", "special_account": "source_special_account"}[source]
-                    self.read.labels[label_field] = key
+                    self.read.labels[f"source_{source}"] = key  # Labels.source_current …
                     self._funding_row(row, header, source, stated=False)
                     return
 
@@ -209,7 +207,7 @@ class ScoredReader(FormReader):
     def _goals(self, at: int) -> None:
         header = self._headers(self.rows[at], GOAL_COLUMNS)
         for cell in self.rows[at].nonempty():
-            if cell.key in ("年度总体目标", "年度总\n体目标", "年度总体目标") or norm(cell.text) == "年度总体目标":
+            if cell.key == "年度总体目标":
                 self.segment.use(cell)
         if at + 1 >= len(self.rows):
             return
@@ -251,7 +249,7 @@ class ScoredReader(FormReader):
                 continue
             cells = {name: row.under(cell) for name, cell in header.items()}
             for cell in row.cells:
-                if not cell.first or cell.key in ("绩效指标",) or norm(cell.text) == "绩效指标":
+                if not cell.first or cell.key == "绩效指标":
                     self.segment.use(cell)
             l1 = cells.get("level1")
             if l1 is not None and l1.key:
@@ -296,4 +294,4 @@ def read_scored(segment: Segment) -> ScoredRead:
     return ScoredReader(segment).run()
 
 
-__all__ = ["ReadIndicator", "ScoredRead", "read_scored", "Goals"]
+__all__ = ["ReadIndicator", "ScoredRead", "read_scored"]

@@ -43,7 +43,7 @@ def title_kind(key: str) -> Optional[str]:
     return None
 
 
-def printed_title(text: str, kind: str) -> str:
+def printed_title(text: str) -> str:
     """The title as printed, without 附件N, the year and white space (部门（单位）整体支出绩效自评表)."""
     compact = re.sub(r"\s+", "", text)
     compact = re.sub(r"^附件\s*\d+", "", compact)
@@ -119,7 +119,7 @@ def split(rows: list[Row]) -> tuple[list[Segment], list[Row]]:
                 pending_attachment = None
             kind = title_kind(cells[0].key)
             if kind is not None:
-                segment = Segment(kind, printed_title(cells[0].text, kind), [], year_in(cells[0].text),
+                segment = Segment(kind, printed_title(cells[0].text), [], year_in(cells[0].text),
                                   attachment_in(cells[0].text) or pending_attachment, heading=cells[0].text)
                 segment.use(cells[0])
                 segments.append(segment)
@@ -140,7 +140,3 @@ def _start_comprehensive(segments: list[Segment], attachment: Optional[int]) -> 
         last.kind = "comprehensive"
     elif last is None or last.kind != "comprehensive":
         segments.append(Segment("comprehensive", "", [], None, attachment))
-
-
-def norm_all(*texts: str) -> tuple[str, ...]:
-    return tuple(norm(t) for t in texts)
