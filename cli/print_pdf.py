@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Optional, TextIO
 
+from .display import has_display
 from .documents import load_document
 from .outputs import wrong_kind
 
@@ -31,7 +32,7 @@ def run(file: str, pdf: str, stdout: Optional[TextIO] = None, stderr: Optional[T
     if not layouts:
         stderr.write(f"{file} 中没有可打印的表\n")
         return EXIT_UNREADABLE
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    if not has_display():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtPrintSupport import QPrinter
 
