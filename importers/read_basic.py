@@ -16,13 +16,14 @@ from model.registry import FieldKind, spec_of
 
 from .rows import Row, RowCell, clean, norm
 from .segments import FormReader, Segment
-from .values import footer_fields
+from .values import footer_fields, wordings
 
 _NUMBERING = re.compile(r"^(?:\d+[、.]|其中:)+")
 _LINE_NAMES = ("three_public", "vehicles", "vehicle_purchase", "vehicle_operation", "overseas", "reception",
                "project_total", "business", "operation", "special_total", "transfer_total", "public_total", "office",
                "utilities_travel", "meetings_training", "procurement", "basic_adjustment")
 _WORDINGS = {"special": "本级专项资金", "business": "业务工作经费", "basic_adjustment": "部门基本支出预算调整"}
+UNIT_NAME_LABELS = wordings("unit_name", "单位名称")
 
 
 def core(key: str) -> str:
@@ -90,7 +91,7 @@ class BasicReader(FormReader):
                 continue
             first = cells[0]
             key = first.key
-            if key in ("预算单位名称", "预算部门名称", "区级预算部门名称", "单位名称"):
+            if key in UNIT_NAME_LABELS:
                 value = row.right_of(first)
                 read.unit["name"] = clean(value.text) if value else ""
                 read.labels["unit_name"] = key

@@ -18,16 +18,17 @@ from model.document import ExpenseParts, IncomeParts
 
 from .rows import Row, RowCell, clean, norm
 from .segments import FormReader, Segment
-from .values import Unreadable, figure, footer_fields, inline_value, level1_label
+from .values import Unreadable, figure, footer_fields, inline_value, level1_label, wordings
 
-UNIT_NAME_LABELS = ("预算部门名称", "预算单位名称", "区级预算部门名称", "部门名称", "单位名称")
+UNIT_NAME_LABELS = wordings("unit_name", "部门名称", "单位名称")
 FUNDING_COLUMNS = {"initial": ("年初预算数",), "annual": ("全年预算数", "调整后预算数"), "executed": ("全年执行数",),
-                   "points": ("分值",), "rate": ("执行率",), "score": ("得分", "自评得分")}
-SOURCES = {"current": ("当年财政拨款", "财政资金", "财政拨款"), "carryover": ("上年结转资金", "上年结转金额", "上年结转"),
-           "other": ("其他资金", "其它资金", "单位资金"), "special_account": ("财政专户管理资金",)}
+                   "points": ("分值",), "rate": ("执行率",), "score": wordings("score")}
+# 项目资金 rows by their source (the wording read becomes Labels.source_current …)
+SOURCES = {source: wordings(f"source_{source}", *others) for source, others in (
+    ("current", ("财政拨款",)), ("carryover", ("上年结转",)), ("other", ()), ("special_account", ()))}
 INDICATOR_COLUMNS = {"level1": ("一级指标",), "level2": ("二级指标",), "name": ("三级指标",),
                      "target": ("年度指标值", "指标值"), "actual": ("实际完成值", "完成值", "完成情况"),
-                     "points": ("分值", "权重"), "score": ("得分", "自评得分"),
+                     "points": ("分值", "权重"), "score": wordings("score"),
                      "deviation": ("偏差原因分析及改进措施", "偏差原因分析", "偏差原因")}
 _LEVEL1_NAMES = ("产出指标", "效益指标", "满意度指标", "成本指标", "决策指标", "过程指标", "绩效指标")
 GOAL_COLUMNS = {"expected": ("预期目标", "年初设定目标"), "actual": ("实际完成情况", "全年完成情况", "实际完成")}
@@ -172,9 +173,9 @@ class ScoredReader(FormReader):
         for source, texts in SOURCES.items():
             for cell in row.nonempty():
                 key = cell.key.removeprefix("其中:").removeprefix("其中")
-                if key in [norm(t) for t in texts]:
+                if key in texts:
                     self.segment.use(cell)
-                    self.read.labels[f"source_{source}"] = key  # Labels.source_current …
+                    self.read.labels[f"source_{source}"] = key
                     self._funding_row(row, header, source, stated=False)
                     return
 
