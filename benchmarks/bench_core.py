@@ -12,7 +12,8 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 from benchmarks.large_document import build  # noqa: E402
 from model import storage  # noqa: E402
@@ -29,6 +30,45 @@ def timed(function, repeat: int) -> float:
         function()
         samples.append((time.perf_counter() - start) * 1000)
     return statistics.median(samples)
+
+
+def byte_compile(root: Path = ROOT) -> None:
+    """As installed (and as PyInstaller bundles it): the project's modules are byte-compiled.
+
+    Machines that set PYTHONDONTWRITEBYTECODE would otherwise recompile every module at every
+    start, while PySide6 itself was compiled when pip installed it.
+    """
+    import compileall
+    for folder in ("model", "ui", "exporters", "cli", "importers"):
+        if (root / folder).is_dir():  # an earlier revision (tree_at) may not have it yet
+            compileall.compile_dir(str(root / folder), quiet=1)
+    compileall.compile_file(str(root / "main.py"), quiet=1)
+
+
+def tree_at(revision: str, folder: Path) -> Path:
+    """The project as of ``revision`` (git archive) in ``folder``, byte-compiled, to measure against in the same run."""
+    import io
+    import subprocess
+    import tarfile
+    data = subprocess.run(["git", "-C", str(ROOT), "archive", revision], check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+        archive.extractall(folder, filter="data")
+    byte_compile(folder)
+    return folder
+
+
+def alternating_medians(commands: dict[str, list[str]], runs: int, check: bool = True) -> dict[str, float]:
+    """Median wall time (ms) of each whole command over ``runs``, the commands launched in turn so that a busy
+    moment of the machine falls on all of them alike; one warm-up run of each first (the file cache)."""
+    import subprocess
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for round_ in range(runs + 1):
+        for name, command in commands.items():
+            start = time.perf_counter()
+            subprocess.run(command, check=check, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+            if round_:
+                samples[name].append((time.perf_counter() - start) * 1000)
+    return {name: statistics.median(values) for name, values in samples.items()}
 
 
 def machine() -> str:

@@ -18,21 +18,16 @@ Aim: all three formats, whole process, at least 5x faster than LibreOffice's con
 from __future__ import annotations
 
 import argparse
-import compileall
-import io
 import shutil
-import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_core import machine, timed  # noqa: E402
+from benchmarks.bench_core import alternating_medians, byte_compile, machine, timed, tree_at  # noqa: E402
 from benchmarks.large_document import build  # noqa: E402
 from exporters import export  # noqa: E402
 from exporters.docx import write_docx  # noqa: E402
@@ -42,7 +37,6 @@ from model import storage  # noqa: E402
 from model.evaluation import evaluate  # noqa: E402
 from model.layout import forget_remembered  # noqa: E402
 
-PACKAGES = ("model", "exporters", "cli", "importers")
 LIBREOFFICE = "LibreOffice docx→pdf (reference)"
 
 
@@ -51,23 +45,6 @@ def median_ms(function, repeat: int = 3) -> float:
         forget_remembered()
         function()
     return timed(cold, repeat)
-
-
-def byte_compile(tree: Path) -> None:
-    """As installed (and as PyInstaller bundles it); this machine may set PYTHONDONTWRITEBYTECODE."""
-    for folder in PACKAGES:
-        if (tree / folder).is_dir():
-            compileall.compile_dir(str(tree / folder), quiet=1)
-    compileall.compile_file(str(tree / "main.py"), quiet=1)
-
-
-def tree_at(revision: str, folder: Path) -> Path:
-    """The project as it is at ``revision``, in a folder of its own."""
-    target = folder / f"tree-{revision.replace('/', '_')}"
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision], capture_output=True, check=True).stdout
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(target)
-    return target
 
 
 def in_process(doc, out: Path, repeat: int) -> dict[str, float]:
@@ -81,19 +58,6 @@ def in_process(doc, out: Path, repeat: int) -> dict[str, float]:
     }
 
 
-def whole_process(commands: dict[str, list[str]], repeat: int) -> dict[str, float]:
-    """Median wall time (ms) of each command, the commands run in turn so that a busy moment of the
-    machine falls on all of them alike; one warm-up run each first."""
-    samples: dict[str, list[float]] = {name: [] for name in commands}
-    for round_ in range(repeat + 1):
-        for name, command in commands.items():
-            start = time.perf_counter()
-            subprocess.run(command, check=True, capture_output=True)
-            if round_:
-                samples[name].append((time.perf_counter() - start) * 1000)
-    return {name: statistics.median(values) for name, values in samples.items()}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--against", metavar="REV", help="also time the export of this git revision, alternately")
@@ -105,12 +69,12 @@ def main() -> None:
         doc_path = out / "large.jxzp"
         storage.save(doc, doc_path)
         results = in_process(doc, out, 3)
+        byte_compile()
         trees = {"this tree": ROOT}
         if args.against:
-            trees[args.against] = tree_at(args.against, out)
+            trees[args.against] = tree_at(args.against, out / f"tree-{args.against.replace('/', '_')}")
         commands = {}
         for name, tree in trees.items():
-            byte_compile(tree)
             commands[f"whole process: export all three ({name})"] = [
                 sys.executable, str(tree / "main.py"), "export", str(doc_path), "--out", str(out / name)]
         soffice = shutil.which("soffice")
@@ -120,7 +84,7 @@ def main() -> None:
                        "--outdir", str(out / "lo"), str(out / "large.docx")]
             subprocess.run(convert, check=True, capture_output=True)  # the first start creates the profile
             commands[LIBREOFFICE] = convert
-        timings = whole_process(commands, args.repeat)
+        timings = alternating_medians(commands, args.repeat)
         pages = subprocess.run(["pdfinfo", str(out / "large.pdf")], capture_output=True, text=True).stdout
     print(f"machine: {machine()}")
     print(f"document: {len(doc.projects)} projects × {len(doc.projects[0].indicators)} indicators; "

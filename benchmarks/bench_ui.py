@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_core import machine  # noqa: E402
+from benchmarks.bench_core import byte_compile, machine, tree_at  # noqa: E402
 from benchmarks.large_document import build  # noqa: E402
 from model import storage  # noqa: E402
 
@@ -80,17 +80,6 @@ def startup(config: str, runs: int = 15, roots: tuple[Path, ...] = (ROOT,)) -> t
             statistics.median(bare), statistics.median(shaped))
 
 
-def checkout(revision: str, folder: Path) -> Path:
-    """The project as of ``revision`` (git archive), byte-compiled, to measure against in the same run."""
-    import io
-    import tarfile
-    data = subprocess.run(["git", "-C", str(ROOT), "archive", revision], check=True, capture_output=True).stdout
-    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
-        archive.extractall(folder, filter="data")
-    byte_compile(folder)
-    return folder
-
-
 def peak_rss_mb(config: str, doc: Path) -> tuple[float, float]:
     stamps = str(Path(config) / "rss-stamps.txt")
     app = subprocess.run([sys.executable, "-c", RSS_PROBE.format(root=str(ROOT), doc=str(doc))],
@@ -132,18 +121,6 @@ def edit_to_refresh(doc_path: Path, config: str, edits: int = 60) -> dict[str, f
     window.session.undo_stack.setClean()
     window.close()
     return results
-
-
-def byte_compile(root: Path = ROOT) -> None:
-    """As installed (and as PyInstaller bundles it): the project's modules are byte-compiled.
-
-    Machines that set PYTHONDONTWRITEBYTECODE would otherwise recompile every module at every
-    start, while PySide6 itself was compiled when pip installed it.
-    """
-    import compileall
-    for folder in ("model", "ui", "exporters", "cli"):
-        compileall.compile_dir(str(root / folder), quiet=1)
-    compileall.compile_file(str(root / "main.py"), quiet=1)
 
 
 def phases(runs: int = 9) -> None:
@@ -191,7 +168,7 @@ def main() -> None:
         doc_path = Path(folder) / "large.jxzp"
         storage.save(build(), doc_path)
         if against:
-            old_root = checkout(against, Path(folder) / "against")
+            old_root = tree_at(against, Path(folder) / "against")
             results, bare_ms, shaped_ms = startup(folder, roots=(old_root, ROOT))
             print(f"start-up measured alternately: {against} and this working tree; bare window {bare_ms:.0f} ms, "
                   f"a window of our shape without our code {shaped_ms:.0f} ms ({shaped_ms / bare_ms:.2f}×)")

@@ -104,16 +104,10 @@ def cell_inputs(count: int, folder: Path, tally: Tally) -> float:
 
 
 def _check(path: Path) -> tuple[int, str]:
-    from cli import check
     from cli.app import main
     out, err = io.StringIO(), io.StringIO()
-    saved = check.run.__defaults__
-    check.run.__defaults__ = (out, err)
-    try:
-        with contextlib.redirect_stderr(err):
-            code = main(["check", "--json", str(path)])
-    finally:
-        check.run.__defaults__ = saved
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):  # the commands look their streams up
+        code = main(["check", "--json", str(path)])
     return code, err.getvalue()
 
 

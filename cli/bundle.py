@@ -8,7 +8,6 @@ handed over: `python main.py` has Qt.
 """
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 from typing import Optional, Sequence
@@ -55,6 +54,7 @@ def hand_over(argv: Sequence[str]) -> int:
     if not target.is_file():
         sys.stderr.write(f"错误：找不到窗口程序 {target}，请重新解压或安装完整的程序文件夹。\n")
         return 2
+    import subprocess  # only the bundled jxzp hands over: check/export start without it
     sys.stdout.flush()
     # Streams are passed explicitly: on Windows a windowed (no console) program receives standard
     # handles only when the parent names them, so screenshot/print can still report their files.

@@ -11,9 +11,13 @@ NO_DISPLAY = ("错误：没有图形界面（未设置 DISPLAY 或 WAYLAND_DISPL
 EXIT_NO_DISPLAY = 2
 
 
+def has_display() -> bool:
+    """An X11 or Wayland display is named (print and screenshot go offscreen without one)."""
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def no_display() -> bool:
-    return (sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
-            and not os.environ.get("WAYLAND_DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"))
+    return sys.platform.startswith("linux") and not has_display() and not os.environ.get("QT_QPA_PLATFORM")
 
 
 def refuse_without_display() -> bool:

@@ -12,7 +12,6 @@ code that says which side failed:
 from __future__ import annotations
 
 import sys
-import traceback
 from contextlib import contextmanager
 from typing import Callable, Iterator, Optional, Sequence, TextIO
 
@@ -92,6 +91,7 @@ def guarded(command: Callable[[], int], debug: bool = False, stderr: Optional[Te
 def _report(stderr: Optional[TextIO], message: str, error: BaseException, debug: bool) -> None:
     text = f"错误：{message}\n{REPORT_HINT}\n"
     if debug:
+        import traceback  # only for --debug: every command imports this module
         text += "".join(traceback.format_exception(error))
     _write(stderr, text)
 

@@ -10,15 +10,17 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import TextIO
+from typing import Optional, TextIO
 
+from .display import has_display
 from .documents import load_document
 from .outputs import wrong_kind
 
 EXIT_OK, EXIT_UNREADABLE, EXIT_UNWRITABLE = 0, 2, 3
 
 
-def run(file: str, pdf: str, stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr) -> int:
+def run(file: str, pdf: str, stdout: Optional[TextIO] = None, stderr: Optional[TextIO] = None) -> int:
+    stdout, stderr = stdout or sys.stdout, stderr or sys.stderr  # looked up now: tests and the bundle swap them
     from model import storage
     from model.layout import build_layouts
     if wrong_kind(pdf, ".pdf", "--pdf", "打印.pdf", stderr):
@@ -30,7 +32,7 @@ def run(file: str, pdf: str, stdout: TextIO = sys.stdout, stderr: TextIO = sys.s
     if not layouts:
         stderr.write(f"{file} 中没有可打印的表\n")
         return EXIT_UNREADABLE
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    if not has_display():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtPrintSupport import QPrinter
 

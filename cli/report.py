@@ -54,7 +54,8 @@ def _list_outlines(out: TextIO) -> None:
 
 def run(file: Optional[str], draft: bool, out_path: Optional[str], outline: Optional[str] = None,
         project_outline: Optional[str] = None, list_outlines: bool = False,
-        stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr) -> int:
+        stdout: Optional[TextIO] = None, stderr: Optional[TextIO] = None) -> int:
+    stdout, stderr = stdout or sys.stdout, stderr or sys.stderr  # looked up now: tests and the bundle swap them
     if list_outlines:
         try:
             _list_outlines(stdout)

@@ -13,6 +13,7 @@ from typing import Iterator, Optional
 
 from model import storage
 from model.document import Document
+from model.report import REPORT_KINDS
 
 OFFICE_SUFFIXES = (".xlsx", ".docx", ".xlsm", ".docm", ".xls", ".doc")
 
@@ -40,9 +41,6 @@ def expand(names: list[str], with_office: bool = False) -> list[str]:
     return result
 
 
-REPORT_STEMS = ("整体支出绩效自评报告", "项目支出绩效自评报告")  # exporters.report_export.report_stem
-
-
 def companions(names: list[str]) -> dict[str, list[str]]:
     """The report files our export writes beside a unit's forms, by the forms' file: 某单位-2024年度整体支出绩效自评报告.docx
     goes with 某单位-2024年度绩效自评.docx (or .xlsx) in the same folder, and is not read on its own."""
@@ -50,7 +48,7 @@ def companions(names: list[str]) -> dict[str, list[str]]:
     result: dict[str, list[str]] = {}
     for name in names:
         stem = Path(name).stem
-        for report in REPORT_STEMS:
+        for report in REPORT_KINDS.values():  # the stems of exporters.report_export.report_stem
             owner = forms.get((str(Path(name).parent), stem.removesuffix(report) + "绩效自评")) \
                 if stem.endswith(report) else None
             if owner is not None and owner != name:

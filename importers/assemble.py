@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from model import paths
-from model.document import (FORM_COMPREHENSIVE, BasicDataForm, Document, IndicatorRow, OverallForm, ProjectForm,
-                            UnitInfo, form_title, ordered_indicators)
+from model.document import (FORM_COMPREHENSIVE, BasicDataForm, Document, OverallForm, ProjectForm, UnitInfo,
+                            form_title, ordered_indicators)
 from model.comprehensive import ComprehensiveForm
 from model.fields import field_label
 from model.framework_file import framework_for_year
@@ -23,7 +23,7 @@ from .read_comprehensive import ComprehensiveRead, read_comprehensive
 from .read_report import ReportRead, read_report
 from .read_scored import ScoredRead, read_scored
 from .reports import add_reports
-from .rows import norm, rows_of
+from .rows import rows_of
 from .segments import Segment, split
 from .values import year_in
 
@@ -161,7 +161,7 @@ class _Builder:
                 row.level2 = level2_in(framework, row.level1, row.level2)
                 form.indicators.append(row)
             form.indicators = ordered_indicators(form, framework)
-            self.report.read.extend((key, "绩效指标", f"{len(form.indicators)} 行") for _ in (1,))
+            self.report.read.append((key, "绩效指标", f"{len(form.indicators)} 行"))
         self._labels(doc)
         add_reports(doc, self.reports, new_id, self.report.read, self.report.not_understood, self.report.notes)
         return doc
@@ -272,4 +272,4 @@ def import_files(sources: Iterable[str | Path]) -> tuple[Document, ImportReport]
     return builder.document(), builder.report
 
 
-__all__ = ["ImportReport", "import_files", "IndicatorRow", "norm"]
+__all__ = ["ImportReport", "import_files"]

@@ -35,20 +35,18 @@ class Table:
     where: str
     cells: list[GridCell]
     _at: dict = field(default_factory=dict, repr=False)
+    n_rows: int = field(default=0, init=False)
+    n_cols: int = field(default=0, init=False)
 
     def __post_init__(self):
+        # The grid's size once: row_cells asks for it in every row, and a scan of all cells there made
+        # reading a sheet quadratic (80,000 cells took a minute).
         for cell in self.cells:
             for r in range(cell.row, cell.last_row + 1):
                 for c in range(cell.col, cell.last_col + 1):
                     self._at.setdefault((r, c), cell)
-
-    @property
-    def n_rows(self) -> int:
-        return max((c.last_row + 1 for c in self.cells), default=0)
-
-    @property
-    def n_cols(self) -> int:
-        return max((c.last_col + 1 for c in self.cells), default=0)
+        self.n_rows = max((c.last_row + 1 for c in self.cells), default=0)
+        self.n_cols = max((c.last_col + 1 for c in self.cells), default=0)
 
     def at(self, row: int, col: int) -> Optional[GridCell]:
         return self._at.get((row, col))

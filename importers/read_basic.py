@@ -9,21 +9,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Optional
 
 from model.document import BasicDataForm, Labels, NamedExpenseLine
 from model.registry import FieldKind, spec_of
 
 from .rows import Row, RowCell, clean, norm
-from .segments import Segment
-from .values import Unreadable, figure, footer_fields
+from .segments import FormReader, Segment
+from .values import footer_fields, wordings
 
 _NUMBERING = re.compile(r"^(?:\d+[、.]|其中:)+")
 _LINE_NAMES = ("three_public", "vehicles", "vehicle_purchase", "vehicle_operation", "overseas", "reception",
                "project_total", "business", "operation", "special_total", "transfer_total", "public_total", "office",
                "utilities_travel", "meetings_training", "procurement", "basic_adjustment")
 _WORDINGS = {"special": "本级专项资金", "business": "业务工作经费", "basic_adjustment": "部门基本支出预算调整"}
+UNIT_NAME_LABELS = wordings("unit_name", "单位名称")
 
 
 def core(key: str) -> str:
@@ -62,10 +62,10 @@ class BasicRead:
     problems: list[tuple[str, str]] = field(default_factory=list)
 
 
-class BasicReader:
+class BasicReader(FormReader):
     def __init__(self, segment: Segment):
-        self.segment, self.rows = segment, segment.rows
         self.read = BasicRead()
+        super().__init__(segment, self.read.problems)
 
     def _figures(self, row: Row, headers: list[RowCell], skip: Optional[RowCell], kind: FieldKind,
                  what: str) -> list:
@@ -76,18 +76,7 @@ class BasicReader:
         chosen = [None if c is skip else c for c in chosen]
         if len(values) == len(headers) and {id(c) for c in chosen if c is not None and c.key} != set(map(id, values)):
             chosen = values
-        result = []
-        for cell in chosen:
-            self.segment.use(cell)
-            if cell is None or not cell.key:
-                result.append(None)
-                continue
-            try:
-                result.append(figure(cell.text, kind))
-            except Unreadable as error:
-                self.read.problems.append((row.where, f"{what}：{error}"))
-                result.append(None)
-        return result
+        return [self.figure(row, cell, kind, what) for cell in chosen]
 
     def run(self) -> BasicRead:
         read, rows = self.read, self.rows
@@ -102,7 +91,7 @@ class BasicReader:
                 continue
             first = cells[0]
             key = first.key
-            if key in ("预算单位名称", "预算部门名称", "区级预算部门名称", "单位名称"):
+            if key in UNIT_NAME_LABELS:
                 value = row.right_of(first)
                 read.unit["name"] = clean(value.text) if value else ""
                 read.labels["unit_name"] = key
@@ -168,4 +157,4 @@ def read_basic(segment: Segment) -> BasicRead:
     return BasicReader(segment).run()
 
 
-__all__ = ["BasicRead", "Decimal", "read_basic"]
+__all__ = ["BasicRead", "read_basic"]

@@ -24,8 +24,8 @@ from model.money import fmt_plain
 from model.registry import FieldKind, label_of, spec_of
 
 from .rows import Row, RowCell, clean, norm
-from .segments import Segment
-from .values import Unreadable, figure, footer_fields
+from .segments import FormReader, Segment
+from .values import footer_fields
 
 _NUMBER = re.compile(r"^\d{1,2}[、.．]\s*")
 _DATE = re.compile(r"^(?:\d{4})?年\d{0,2}月\d{0,2}日$")  # 2024 年 4 月 15 日, or 年 月 日 left to write by hand
@@ -71,26 +71,13 @@ def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "")
 
 
-class ComprehensiveReader:
+class ComprehensiveReader(FormReader):
     def __init__(self, segment: Segment):
-        self.segment, self.rows = segment, segment.rows
         self.result = ComprehensiveRead()
         self.form = self.result.form
+        super().__init__(segment, self.result.problems)
 
     # --- small tools ---
-    def problem(self, row: Row, message: str) -> None:
-        self.result.problems.append((row.where, message))
-
-    def number(self, row: Row, cell: Optional[RowCell], kind: FieldKind, what: str) -> Optional[Decimal]:
-        self.segment.use(cell)
-        if cell is None or not cell.key:
-            return None
-        try:
-            return figure(cell.text, kind)
-        except Unreadable as error:
-            self.problem(row, f"{what}：{error}")
-            return None
-
     def sections(self) -> list[tuple[int, int, int]]:
         """(section number, first row, end row) of each section heading found, in order."""
         found = []
@@ -135,7 +122,7 @@ class ComprehensiveReader:
                 self.segment.use(cell, value)
                 kind = spec_of(ComprehensiveForm, name).kind
                 if kind.numeric:
-                    setattr(self.form, name, self.number(row, value, kind, spec_of(ComprehensiveForm, name).label))
+                    setattr(self.form, name, self.figure(row, value, kind, spec_of(ComprehensiveForm, name).label))
                 else:
                     setattr(self.form, name, clean(value.text) if value is not None else "")
 
@@ -205,7 +192,7 @@ class ComprehensiveReader:
             cell = row.under(header)
             if cell is name_cell:
                 continue
-            values[attribute] = self.number(row, cell, FieldKind.AMOUNT, f"{TABLE_TITLES[table]}“{name}”"
+            values[attribute] = self.figure(row, cell, FieldKind.AMOUNT, f"{TABLE_TITLES[table]}“{name}”"
                                             f"{label_of(TABLE_CLASSES[table], attribute)}")
         key = norm(name)
         if key in map(norm, SUMMARY_NAMES):
@@ -258,7 +245,7 @@ class ComprehensiveReader:
                 if cell.key == norm(spec_of(ComprehensiveForm, "score").label):
                     value = row.right_of(cell)
                     self.segment.use(cell)
-                    self.form.score = self.number(row, value, FieldKind.POINTS, "绩效自评综合得分")
+                    self.form.score = self.figure(row, value, FieldKind.POINTS, "绩效自评综合得分")
                 elif cell.key == norm(spec_of(ComprehensiveForm, "grade").label):
                     value = row.right_of(cell)
                     self.segment.use(cell, value)

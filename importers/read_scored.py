@@ -12,22 +12,23 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Callable, Optional
 
-from model.document import FundingLine, Goals, IndicatorRow
+from model.document import FundingLine, IndicatorRow
 from model.registry import FieldKind, label_of, specs
 from model.document import ExpenseParts, IncomeParts
 
 from .rows import Row, RowCell, clean, norm
-from .segments import Segment
-from .values import Unreadable, figure, footer_fields, inline_value, level1_label
+from .segments import FormReader, Segment
+from .values import Unreadable, figure, footer_fields, inline_value, level1_label, wordings
 
-UNIT_NAME_LABELS = ("预算部门名称", "预算单位名称", "区级预算部门名称", "部门名称", "单位名称")
+UNIT_NAME_LABELS = wordings("unit_name", "部门名称", "单位名称")
 FUNDING_COLUMNS = {"initial": ("年初预算数",), "annual": ("全年预算数", "调整后预算数"), "executed": ("全年执行数",),
-                   "points": ("分值",), "rate": ("执行率",), "score": ("得分", "自评得分")}
-SOURCES = {"current": ("当年财政拨款", "财政资金", "财政拨款"), "carryover": ("上年结转资金", "上年结转金额", "上年结转"),
-           "other": ("其他资金", "其它资金", "单位资金"), "special_account": ("财政专户管理资金",)}
+                   "points": ("分值",), "rate": ("执行率",), "score": wordings("score")}
+# 项目资金 rows by their source (the wording read becomes Labels.source_current …)
+SOURCES = {source: wordings(f"source_{source}", *others) for source, others in (
+    ("current", ("财政拨款",)), ("carryover", ("上年结转",)), ("other", ()), ("special_account", ()))}
 INDICATOR_COLUMNS = {"level1": ("一级指标",), "level2": ("二级指标",), "name": ("三级指标",),
                      "target": ("年度指标值", "指标值"), "actual": ("实际完成值", "完成值", "完成情况"),
-                     "points": ("分值", "权重"), "score": ("得分", "自评得分"),
+                     "points": ("分值", "权重"), "score": wordings("score"),
                      "deviation": ("偏差原因分析及改进措施", "偏差原因分析", "偏差原因")}
 _LEVEL1_NAMES = ("产出指标", "效益指标", "满意度指标", "成本指标", "决策指标", "过程指标", "绩效指标")
 GOAL_COLUMNS = {"expected": ("预期目标", "年初设定目标"), "actual": ("实际完成情况", "全年完成情况", "实际完成")}
@@ -54,23 +55,12 @@ class ScoredRead:
     problems: list[tuple[str, str]] = field(default_factory=list)  # (where, message)
 
 
-class ScoredReader:
+class ScoredReader(FormReader):
     def __init__(self, segment: Segment):
-        self.segment, self.rows = segment, segment.rows
         self.read = ScoredRead(segment.kind)
+        super().__init__(segment, self.read.problems)
 
     # --- small tools ---
-    def _figure(self, row: Row, cell: Optional[RowCell], kind: FieldKind, path: str) -> Optional[Decimal]:
-        if cell is None or not cell.key:
-            self.segment.use(cell)
-            return None
-        self.segment.use(cell)
-        try:
-            return figure(cell.text, kind)
-        except Unreadable as error:
-            self.read.problems.append((row.where, f"{path}：{error}"))
-            return None
-
     def _headers(self, row: Row, columns: dict[str, tuple[str, ...]]) -> dict[str, RowCell]:
         found = {}
         for name, texts in columns.items():
@@ -136,7 +126,7 @@ class ScoredReader:
                     figures = [c for c in row.nonempty() if c is not cell]
                     path = "funding.executed" if cell.key == "合计" else "expense.project"
                     read.labels["funding_as_totals"] = True
-                    read.values[path] = self._figure(row, figures[-1] if figures else None, FieldKind.AMOUNT,
+                    read.values[path] = self.figure(row, figures[-1] if figures else None, FieldKind.AMOUNT,
                                                      cell.key)
                     self.segment.use(cell, *figures)
 
@@ -168,26 +158,24 @@ class ScoredReader:
         values = self.read.values
         for name in ("initial", "annual", "executed"):
             if name in header:
-                values[f"{line}.{name}"] = self._figure(row, row.under(header[name]), FieldKind.AMOUNT,
+                values[f"{line}.{name}"] = self.figure(row, row.under(header[name]), FieldKind.AMOUNT,
                                                         label_of(FundingLine, name))
         if not stated:
             return
         if "points" in header:
-            self.read.funding_points = self._figure(row, row.under(header["points"]), FieldKind.POINTS, "分值")
+            self.read.funding_points = self.figure(row, row.under(header["points"]), FieldKind.POINTS, "分值")
         if "rate" in header:
-            values["stated_rate"] = self._figure(row, row.under(header["rate"]), FieldKind.RATE, "执行率")
+            values["stated_rate"] = self.figure(row, row.under(header["rate"]), FieldKind.RATE, "执行率")
         if "score" in header:
-            values["stated_funding_score"] = self._figure(row, row.under(header["score"]), FieldKind.POINTS, "得分")
+            values["stated_funding_score"] = self.figure(row, row.under(header["score"]), FieldKind.POINTS, "得分")
 
     def _source_row(self, row: Row, header: dict[str, RowCell]) -> None:
         for source, texts in SOURCES.items():
             for cell in row.nonempty():
                 key = cell.key.removeprefix("其中:").removeprefix("其中")
-                if key in [norm(t) for t in texts]:
+                if key in texts:
                     self.segment.use(cell)
-                    label_field = {"current": "source_current", "carryover": "source_carryover",
-                                   "other": "source_other", "special_account": "source_special_account"}[source]
-                    self.read.labels[label_field] = key
+                    self.read.labels[f"source_{source}"] = key
                     self._funding_row(row, header, source, stated=False)
                     return
 
@@ -209,18 +197,18 @@ class ScoredReader:
                     try:
                         self.read.values[path] = figure(inline)
                     except Unreadable as error:
-                        self.read.problems.append((row.where, f"{label}：{error}"))
+                        self.problem(row, f"{label}：{error}")
                 else:
                     value = row.right_of(cell)
                     if value is not None and not any(value.key.removeprefix("其中:").startswith(norm(l))
                                                      for _, l in parts):
-                        self.read.values[path] = self._figure(row, value, FieldKind.AMOUNT, label)
+                        self.read.values[path] = self.figure(row, value, FieldKind.AMOUNT, label)
                 break
 
     def _goals(self, at: int) -> None:
         header = self._headers(self.rows[at], GOAL_COLUMNS)
         for cell in self.rows[at].nonempty():
-            if cell.key in ("年度总体目标", "年度总\n体目标", "年度总体目标") or norm(cell.text) == "年度总体目标":
+            if cell.key == "年度总体目标":
                 self.segment.use(cell)
         if at + 1 >= len(self.rows):
             return
@@ -262,7 +250,7 @@ class ScoredReader:
                 continue
             cells = {name: row.under(cell) for name, cell in header.items()}
             for cell in row.cells:
-                if not cell.first or cell.key in ("绩效指标",) or norm(cell.text) == "绩效指标":
+                if not cell.first or cell.key == "绩效指标":
                     self.segment.use(cell)
             l1 = cells.get("level1")
             if l1 is not None and l1.key:
@@ -283,8 +271,8 @@ class ScoredReader:
                 continue
             for name in ("name", "target", "actual", "deviation"):
                 self.segment.use(cells.get(name))
-            points = self._figure(row, numbers["points"], FieldKind.POINTS, "分值")
-            score = self._figure(row, numbers["score"], FieldKind.POINTS, "得分")
+            points = self.figure(row, numbers["points"], FieldKind.POINTS, "分值")
+            score = self.figure(row, numbers["score"], FieldKind.POINTS, "得分")
             na = "不适用" in (norm(texts["target"]), norm(texts["actual"]), norm(texts["name"])) or (
                 norm(texts["name"]) in ("无", "/", "不适用") and not (texts["target"] or texts["actual"])
                 and points is None and score is None)  # seed 000: 生态效益指标 “无”, nothing else
@@ -299,12 +287,12 @@ class ScoredReader:
         if score_cell is None or score_cell is points_cell:  # 总分 | 100 | 99 with other columns
             figures = [c for c in row.nonempty()[1:]]
             points_cell, score_cell = (figures + [None, None])[:2]
-        self._figure(row, points_cell, FieldKind.POINTS, "分值合计")
-        self.read.values["stated_total"] = self._figure(row, score_cell, FieldKind.POINTS, "总分")
+        self.figure(row, points_cell, FieldKind.POINTS, "分值合计")
+        self.read.values["stated_total"] = self.figure(row, score_cell, FieldKind.POINTS, "总分")
 
 
 def read_scored(segment: Segment) -> ScoredRead:
     return ScoredReader(segment).run()
 
 
-__all__ = ["ReadIndicator", "ScoredRead", "read_scored", "Goals"]
+__all__ = ["ReadIndicator", "ScoredRead", "read_scored"]

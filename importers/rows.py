@@ -47,14 +47,6 @@ class Row:
     where: str  # 表格 and row number, for the import report
     table: Optional[int]  # index of its table in the file, None for a paragraph
 
-    @property
-    def keys(self) -> list[str]:
-        return [c.key for c in self.cells]
-
-    @property
-    def text(self) -> str:
-        return "".join(c.key for c in self.cells)
-
     def nonempty(self) -> list[RowCell]:
         return [c for c in self.cells if c.key]
 

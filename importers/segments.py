@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Optional
 
+from model.registry import FieldKind
+
 from .rows import Row, RowCell, norm
-from .values import attachment_in, year_in
+from .values import Unreadable, attachment_in, figure, year_in
 
 _TITLE = re.compile(r"^(?:附件\d+)?(?:(?:19|20)\d{2}年度?)?(?P<title>.{2,30}?(?:基础数据表|绩效自评表))$")
 _STATIC = ("说明:", "备注:", "填报单位:", "注:")  # printed notes: nothing to import
@@ -40,7 +43,7 @@ def title_kind(key: str) -> Optional[str]:
     return None
 
 
-def printed_title(text: str, kind: str) -> str:
+def printed_title(text: str) -> str:
     """The title as printed, without 附件N, the year and white space (部门（单位）整体支出绩效自评表)."""
     compact = re.sub(r"\s+", "", text)
     compact = re.sub(r"^附件\s*\d+", "", compact)
@@ -78,6 +81,27 @@ class Segment:
         return result
 
 
+class FormReader:
+    """What the readers of one form share: its segment and rows, and the (where, message) problems they list."""
+
+    def __init__(self, segment: Segment, problems: list[tuple[str, str]]):
+        self.segment, self.rows, self.problems = segment, segment.rows, problems
+
+    def problem(self, row: Row, message: str) -> None:
+        self.problems.append((row.where, message))
+
+    def figure(self, row: Row, cell: Optional[RowCell], kind: FieldKind, what: str) -> Optional[Decimal]:
+        """The figure in ``cell``, marked used (None when blank); one that does not read is a problem, not a guess."""
+        self.segment.use(cell)
+        if cell is None or not cell.key:
+            return None
+        try:
+            return figure(cell.text, kind)
+        except Unreadable as error:
+            self.problem(row, f"{what}：{error}")
+            return None
+
+
 def split(rows: list[Row]) -> tuple[list[Segment], list[Row]]:
     """The forms found in ``rows`` and the rows before the first one (not part of any form)."""
     segments: list[Segment] = []
@@ -95,7 +119,7 @@ def split(rows: list[Row]) -> tuple[list[Segment], list[Row]]:
                 pending_attachment = None
             kind = title_kind(cells[0].key)
             if kind is not None:
-                segment = Segment(kind, printed_title(cells[0].text, kind), [], year_in(cells[0].text),
+                segment = Segment(kind, printed_title(cells[0].text), [], year_in(cells[0].text),
                                   attachment_in(cells[0].text) or pending_attachment, heading=cells[0].text)
                 segment.use(cells[0])
                 segments.append(segment)
@@ -116,7 +140,3 @@ def _start_comprehensive(segments: list[Segment], attachment: Optional[int]) -> 
         last.kind = "comprehensive"
     elif last is None or last.kind != "comprehensive":
         segments.append(Segment("comprehensive", "", [], None, attachment))
-
-
-def norm_all(*texts: str) -> tuple[str, ...]:
-    return tuple(norm(t) for t in texts)

@@ -9,14 +9,21 @@ import re
 from decimal import Decimal
 from typing import Optional
 
+from model.document import Labels
 from model.parsing import ParseError, parse_number
-from model.registry import FieldKind
+from model.registry import FieldKind, spec_of
 
 from .rows import clean, norm
 
 _POINTS_LABEL = re.compile(r"^(?P<name>.*?)\((?P<points>\d+(?:\.\d+)?)分\)$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _ATTACHMENT = re.compile(r"^附件\s*(\d{1,2})")
+
+
+def wordings(label: str, *others: str) -> tuple[str, ...]:
+    """How paper forms print the row or column of the Labels field ``label``: its choices (the wordings we print
+    too), then ``others`` seen only on other templates; in the normal form of cell keys."""
+    return tuple(norm(text) for text in (*spec_of(Labels, label).choices, *others))
 
 
 class Unreadable(ValueError):
