@@ -1,13 +1,11 @@
 """绩效自评填报 — entry point. `python main.py --help` lists the commands."""
 import sys
 
-COMMANDS = ("check", "export", "print", "report", "screenshot", "import", "new-year", "summary")
-
 
 def _main() -> int:
     argv = sys.argv[1:]
-    if len(argv) <= 1 and not (argv and (argv[0] in COMMANDS or argv[0].startswith("-"))):
-        from cli.display import EXIT_NO_DISPLAY, refuse_without_display
+    from cli.display import EXIT_NO_DISPLAY, opens_window, refuse_without_display
+    if opens_window(argv):
         if refuse_without_display():
             return EXIT_NO_DISPLAY
         from ui.app import run  # the everyday start: straight to the window, nothing else imported

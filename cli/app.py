@@ -6,7 +6,7 @@ import sys
 from typing import Optional, Sequence
 
 from . import bundle
-from .display import EXIT_NO_DISPLAY, refuse_without_display
+from .display import COMMANDS, EXIT_NO_DISPLAY, opens_window, refuse_without_display
 
 _ARGPARSE_MESSAGES = (  # argparse speaks English; accountants read Chinese
     (r"the following arguments are required: (.*)", r"缺少参数：\1"),
@@ -45,7 +45,6 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"错误：{message}\n")
 
 
-COMMANDS = ("check", "export", "print", "report", "screenshot", "import", "new-year", "summary")  # also in main.py
 QT_COMMANDS = ("screenshot", "print")  # the bundled jxzp has no Qt: it hands these to the window program
 
 
@@ -152,7 +151,7 @@ def _open_window(argv: list[str], file: Optional[str]) -> int:
 
 
 def _dispatch(argv: list[str]) -> int:
-    if len(argv) <= 1 and not (argv and (argv[0] in COMMANDS or argv[0].startswith("-"))):
+    if opens_window(argv):
         return _open_window(argv, argv[0] if argv else None)
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         args = build_window_parser().parse_args(argv)
