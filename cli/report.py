@@ -73,7 +73,7 @@ def run(file: Optional[str], draft: bool, out_path: Optional[str], outline: Opti
         _print_reports(doc, stdout)
         return EXIT_OK
     from model.report import OVERALL, PROJECT
-    from model.report_draft import chosen_outline, create_reports, draft_all
+    from model.report_draft import AllReportsMade, chosen_outline, create_reports, draft_all
     try:  # a named outline must exist and fit, whether or not a report is still to be made
         for ident, kind in ((outline, OVERALL), (project_outline, PROJECT)):
             if ident:
@@ -88,9 +88,8 @@ def run(file: Optional[str], draft: bool, out_path: Optional[str], outline: Opti
                 edit = create_reports(doc, evaluate(doc), outline=outline, project_outline=project_outline)
                 edit.apply(doc)
                 made = len(edit.edits)
-            except EditError as error:
-                if "都已建立" not in str(error):
-                    raise
+            except AllReportsMade:
+                pass  # drafting then fills what is still blank
     except (EditError, FormatError) as error:
         stderr.write(f"错误：{error}\n")
         return EXIT_UNREADABLE

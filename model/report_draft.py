@@ -62,6 +62,10 @@ def chosen_outline(ident: Optional[str], kind: str) -> Outline:
     return outline
 
 
+class AllReportsMade(EditError):
+    """Every report the document's forms call for exists already: nothing to add (not a failure for 起草)."""
+
+
 def create_reports(doc: Document, evaluation: Evaluation, *, overall: bool = True, projects: bool = True,
                    outline: Optional[str] = None, project_outline: Optional[str] = None) -> Compound:
     """The 整体 report (if the document has an overall form and no such report) and a 项目 report for each
@@ -79,7 +83,7 @@ def create_reports(doc: Document, evaluation: Evaluation, *, overall: bool = Tru
         if doc.overall is None and not doc.projects:
             raise EditError("本文档没有部门整体支出绩效自评表或项目支出绩效自评表，不另写自评报告"
                             "（怀化综合表的“五、评价报告综述”在表中填写）")
-        raise EditError("各份自评报告都已建立")
+        raise AllReportsMade("各份自评报告都已建立")
     start = len(doc.reports)
     return Compound(tuple(InsertReport("reports", start + i, r, "建立自评报告") for i, r in enumerate(added)),
                     "建立整体支出绩效自评报告" if added[0].kind == OVERALL and len(added) == 1 else
