@@ -12,7 +12,7 @@ from model.document import Document
 from model.report import OVERALL, PROJECT, REPORT_KINDS
 
 from .common import output_stem
-from .report_layout import file_kinds, printable, report_blocks
+from .report_layout import file_kinds, printed_reports, report_blocks
 
 REPORT_FORMATS = ("docx", "pdf")
 
@@ -34,7 +34,7 @@ def write_reports(doc: Document, formats: Iterable[str], folder: Path) -> list[P
     """Write the report files of the wanted formats into ``folder``; the paths written."""
     written = []
     for kind in file_kinds(doc):
-        reports = printable(doc, kind)
+        reports = printed_reports(doc, kind)
         blocks = report_blocks(reports)
         title = reports[0].title.replace("\n", "") if kind == OVERALL else (
             f"{doc.unit.name.strip()}{doc.unit.year}年度{REPORT_KINDS[PROJECT]}")

@@ -50,7 +50,7 @@ class Block:
     new_page: bool = False  # a report after the first starts a page
 
 
-def printable(doc: Document, kind: str) -> list[Report]:
+def printed_reports(doc: Document, kind: str) -> list[Report]:
     """The reports of ``kind`` that are printed: those with text (a 项目 report only while its project exists)."""
     return [r for r in ordered_reports(doc) if r.kind == kind and has_report_text(r)
             and (kind == OVERALL or project_of(doc, r) is not None)]
@@ -122,7 +122,7 @@ def _turn(title: str, at: int) -> tuple[str, str]:
 
 def file_kinds(doc: Document) -> list[str]:
     """Which report files the document gives: overall and/or project."""
-    return [kind for kind in (OVERALL, PROJECT) if printable(doc, kind)]
+    return [kind for kind in (OVERALL, PROJECT) if printed_reports(doc, kind)]
 
 
 # --- the character grid (PDF) ------------------------------------------------------------------
@@ -225,4 +225,4 @@ def cell_pt() -> float:
     return TEXT_WIDTH_PT / CHARS_PER_LINE
 
 
-__all__ = ["Block", "GridLine", "file_kinds", "grid_lines", "justify", "printable", "report_blocks"]
+__all__ = ["Block", "GridLine", "file_kinds", "grid_lines", "justify", "printed_reports", "report_blocks"]

@@ -15,8 +15,6 @@ from .failures import report
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-FORMAT_NAMES = {"xlsx": "Excel", "docx": "Word", "pdf": "PDF"}
-
 
 class ExportController:
     def __init__(self, window: "MainWindow"):

@@ -22,7 +22,7 @@ from PySide6.QtGui import (QFont, QFontMetricsF, QPageLayout, QPageSize, QPagedP
 
 from exporters.style import ROLE_STYLES, page_for, plan_form
 from model.layout import Cell, Layout, Role
-from model.layout.heights import printed_text, spread
+from model.layout.heights import FIXED_TEXT, printed_text, spread
 from model.layout.linebreak import balanced, wrap
 from model.layout.paging import PlannedPage
 from model.layout.typeset import CELL_PAD_X_MM, LINE_PITCH, OUTSIDE_SPACE_PT, PT_PER_MM, TIGHT_PAD_Y_MM
@@ -30,7 +30,6 @@ from model.layout.typeset import CELL_PAD_X_MM, LINE_PITCH, OUTSIDE_SPACE_PT, PT
 FALLBACK_FAMILIES = ["仿宋", "FangSong", "仿宋_GB2312", "宋体", "SimSun", "AR PL UMing CN", "AR PL UMing TW",
                      "WenQuanYi Micro Hei", "Noto Sans CJK SC"]
 PAGE_NUMBER_PT = 9.0
-FIXED_TEXT = (Role.LABEL, Role.HEADER, Role.TITLE, Role.SUBTITLE)
 
 
 def role_font(role: Role, size: float | None = None) -> QFont:
